@@ -1,0 +1,26 @@
+package dev.hoptrace.core.net;
+
+/**
+ * One probe as the strategy wants it on the wire. The session maps these fields onto its socket
+ * kind and reports the identity it actually used in {@link SentProbe#key()}.
+ *
+ * @param ttl IPv4 TTL or IPv6 hop limit, 1..255
+ * @param srcPort requested source port (UDP/TCP), 0 to let the session choose
+ * @param dstPort destination port (UDP/TCP); ignored for ICMP
+ * @param sequence per-trace probe sequence 0..65535: ICMP echo sequence, and for sessions that
+ *     cannot vary ports the value they carry identity in
+ */
+public record OutgoingProbe(int ttl, int srcPort, int dstPort, int sequence) {
+
+  public OutgoingProbe {
+    if (ttl < 1 || ttl > 255) {
+      throw new IllegalArgumentException("ttl must be 1..255, got " + ttl);
+    }
+    if (srcPort < 0 || srcPort > 65535 || dstPort < 0 || dstPort > 65535) {
+      throw new IllegalArgumentException("ports must be 0..65535");
+    }
+    if (sequence < 0 || sequence > 65535) {
+      throw new IllegalArgumentException("sequence must be 0..65535, got " + sequence);
+    }
+  }
+}

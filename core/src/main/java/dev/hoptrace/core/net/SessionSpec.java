@@ -1,0 +1,45 @@
+package dev.hoptrace.core.net;
+
+import java.net.InetAddress;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a trace asks of the network before it sends anything.
+ *
+ * @param destination the address probes are sent to
+ * @param protocol the probe transport
+ * @param mode how probes reach the wire
+ * @param source a local address to send from, or empty for the route's choice
+ * @param interfaceName an interface to bind to ({@code SO_BINDTODEVICE}), or empty
+ * @param tos IPv4 type of service or IPv6 traffic class, 0..255
+ * @param packetLength total probe length including IP header (traceroute's {@code packetlen})
+ */
+public record SessionSpec(
+    InetAddress destination,
+    Protocol protocol,
+    ProbeMode mode,
+    Optional<InetAddress> source,
+    Optional<String> interfaceName,
+    int tos,
+    int packetLength) {
+
+  public SessionSpec {
+    Objects.requireNonNull(destination, "destination");
+    Objects.requireNonNull(protocol, "protocol");
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(interfaceName, "interfaceName");
+    if (tos < 0 || tos > 255) {
+      throw new IllegalArgumentException("tos must be 0..255, got " + tos);
+    }
+    if (packetLength < 0 || packetLength > 65000) {
+      throw new IllegalArgumentException("packet length must be 0..65000, got " + packetLength);
+    }
+  }
+
+  /** True when the destination is an IPv6 address. */
+  public boolean ipv6() {
+    return destination instanceof java.net.Inet6Address;
+  }
+}
