@@ -15,7 +15,7 @@ hoptrace_find_jdk25() {
 
 if ! HOPTRACE_JDK=$(hoptrace_find_jdk25); then
   echo "hoptrace: no JDK 25 found; set JAVA_HOME to a JDK 25 (for example /usr/lib/jvm/temurin-25-jdk-amd64)" >&2
-  exit 3
+  exit 6
 fi
 export JAVA_HOME="$HOPTRACE_JDK"
 export PATH="$JAVA_HOME/bin:$PATH"
