@@ -1,0 +1,136 @@
+package dev.hoptrace.lab;
+
+import static dev.hoptrace.lab.AddressPlan.Side.FAR;
+import static dev.hoptrace.lab.AddressPlan.Side.NEAR;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The commands that turn a {@link LinearPath} into namespaces. Link {@code i} joins the nodes at
+ * positions {@code i-1} (near end) and {@code i} (far end); see {@link AddressPlan}.
+ */
+final class LinearPathSetup {
+  private static final String ALL_GROUPS = "0 2147483647";
+  private static final String NO_GROUPS = "1 0";
+
+  private final Lab lab;
+  private final LinearPath plan;
+
+  LinearPathSetup(Lab lab) {
+    this.lab = lab;
+    this.plan = lab.plan();
+  }
+
+  void build() {
+    List<Node> nodes = lab.nodes();
+    Namespaces.create(nodes.stream().map(Node::namespace).toList());
+    // Sysctls first: accept_dad=0 must be the default before the veths appear.
+    for (Node node : nodes) {
+      lab.exec(node, Commands.SETUP_TIMEOUT, sysctls(node)).orThrow();
+    }
+    Namespaces.batch(links()).orThrow();
+    for (Node node : nodes) {
+      Namespaces.batchIn(node.namespace(), addressesAndRoutes(node)).orThrow();
+    }
+    for (Node router : lab.routers()) {
+      RouterBehaviour behaviour = plan.behaviour(router.position());
+      if (!(behaviour instanceof RouterBehaviour.Answering)) {
+        lab.applyRules(router, behaviour);
+      }
+    }
+    NamespaceFiles.write(lab.client().namespace(), hostsFile());
+  }
+
+  private String[] sysctls(Node node) {
+    List<String> cmd = new ArrayList<>(List.of("sysctl", "-q", "-w",
+        // Rate limits off: every probe that expires or arrives must be answered (§14).
+        "net.ipv4.icmp_ratelimit=0",
+        "net.ipv6.icmp.ratelimit=0",
+        "net.ipv4.icmp_msgs_per_sec=100000",
+        "net.ipv4.icmp_msgs_burst=100000",
+        // IPv6 addresses usable at once: no duplicate address detection, no autoconfiguration.
+        "net.ipv6.conf.all.accept_dad=0",
+        "net.ipv6.conf.default.accept_dad=0",
+        "net.ipv6.conf.default.accept_ra=0",
+        "net.ipv6.conf.default.autoconf=0",
+        "net.ipv4.conf.all.rp_filter=0",
+        "net.ipv4.conf.default.rp_filter=0"));
+    switch (node.role()) {
+      case ROUTER -> {
+        cmd.add("net.ipv4.ip_forward=1");
+        cmd.add("net.ipv6.conf.all.forwarding=1");
+      }
+      case CLIENT -> cmd.add("net.ipv4.ping_group_range="
+          + (plan.pingGroupOpen() ? ALL_GROUPS : NO_GROUPS));
+      case DESTINATION -> { }
+    }
+    return cmd.toArray(String[]::new);
+  }
+
+  /** One veth pair per link, each end created directly inside its namespace. */
+  private List<String> links() {
+    List<Node> nodes = lab.nodes();
+    List<String> lines = new ArrayList<>();
+    for (int link = 1; link <= plan.links(); link++) {
+      String name = Node.interfaceName(link);
+      lines.add("link add " + name + " netns " + nodes.get(link - 1).namespace()
+          + " type veth peer name " + name + " netns " + nodes.get(link).namespace());
+    }
+    return lines;
+  }
+
+  private List<String> addressesAndRoutes(Node node) {
+    List<String> lines = new ArrayList<>(List.of("link set lo up"));
+    int p = node.position();
+    if (p >= 1) {
+      addInterface(lines, p, FAR);
+    }
+    if (p <= plan.routers()) {
+      addInterface(lines, p + 1, NEAR);
+    }
+    for (IpFamily family : IpFamily.values()) {
+      switch (node.role()) {
+        // End hosts send only the lab ranges into the lab: no default route, nothing else.
+        case CLIENT -> lines.add("route add " + AddressPlan.labRange(family) + " via "
+            + AddressPlan.address(1, FAR, family).getHostAddress());
+        case DESTINATION -> lines.add("route add " + AddressPlan.labRange(family) + " via "
+            + AddressPlan.address(p, NEAR, family).getHostAddress());
+        case ROUTER -> {
+          for (int link = 1; link <= plan.links(); link++) {
+            if (link == p || link == p + 1) {
+              continue; // connected
+            }
+            String via = link > p
+                ? AddressPlan.address(p + 1, FAR, family).getHostAddress()
+                : AddressPlan.address(p, NEAR, family).getHostAddress();
+            lines.add("route add " + AddressPlan.subnet(link, family) + " via " + via);
+          }
+        }
+      }
+    }
+    return lines;
+  }
+
+  private static void addInterface(List<String> lines, int link, AddressPlan.Side side) {
+    String dev = Node.interfaceName(link);
+    lines.add("address add " + AddressPlan.cidr(link, side, IpFamily.IPV4) + " dev " + dev);
+    lines.add("address add " + AddressPlan.cidr(link, side, IpFamily.IPV6) + " dev " + dev
+        + " nodad");
+    lines.add("link set " + dev + " up");
+  }
+
+  private String hostsFile() {
+    StringBuilder hosts = new StringBuilder();
+    for (IpFamily family : IpFamily.values()) {
+      String dst = lab.destinationAddress(family).getHostAddress();
+      hosts.append(dst).append(' ').append(lab.destinationName()).append(' ')
+          .append(family == IpFamily.IPV4 ? "dst4." : "dst6.").append(Lab.DOMAIN).append('\n');
+      for (Node router : lab.routers()) {
+        hosts.append(lab.hopAddress(router.position(), family).getHostAddress()).append(" r")
+            .append(router.position()).append('.').append(Lab.DOMAIN).append('\n');
+      }
+    }
+    return hosts.toString();
+  }
+}

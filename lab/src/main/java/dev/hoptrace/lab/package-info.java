@@ -1,0 +1,11 @@
+/**
+ * Real test networks made of Linux network namespaces: a client, kernel routers and a
+ * destination joined by veth pairs, with nftables rules for silent, filtering and rejecting
+ * routers. Used by the integration tests and the benchmarks; needs root.
+ *
+ * <p>Everything a lab creates is named {@code ht-<runid>-…} and removed on {@link
+ * dev.hoptrace.lab.Lab#close()}, on JVM shutdown, and by the stale-lab sweep of later runs. Lab
+ * addresses come from ranges that cannot be mistaken for real hosts: 198.18.0.0/15 (RFC 2544
+ * benchmarking) and 2001:db8::/32 (RFC 3849 documentation).
+ */
+package dev.hoptrace.lab;
