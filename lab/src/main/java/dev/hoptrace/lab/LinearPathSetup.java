@@ -3,6 +3,7 @@ package dev.hoptrace.lab;
 import static dev.hoptrace.lab.AddressPlan.Side.FAR;
 import static dev.hoptrace.lab.AddressPlan.Side.NEAR;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import java.util.List;
 final class LinearPathSetup {
   private static final String ALL_GROUPS = "0 2147483647";
   private static final String NO_GROUPS = "1 0";
+  private static final Duration LINK_LOCAL_WAIT = Duration.ofSeconds(10);
 
   private final Lab lab;
   private final LinearPath plan;
@@ -33,6 +35,7 @@ final class LinearPathSetup {
     for (Node node : nodes) {
       Namespaces.batchIn(node.namespace(), addressesAndRoutes(node)).orThrow();
     }
+    awaitLinkLocalAddresses(nodes);
     for (Node router : lab.routers()) {
       RouterBehaviour behaviour = plan.behaviour(router.position());
       if (!(behaviour instanceof RouterBehaviour.Answering)) {
@@ -40,6 +43,37 @@ final class LinearPathSetup {
       }
     }
     NamespaceFiles.write(lab.client().namespace(), hostsFile());
+  }
+
+  /**
+   * Waits until every link has its IPv6 link-local address. The kernel adds it only once the
+   * veth's carrier change has gone through linkwatch (up to a second later); until then a
+   * neighbour solicitation has no source address, resolution fails, and the first IPv6 packets
+   * over that link are lost.
+   */
+  private void awaitLinkLocalAddresses(List<Node> nodes) {
+    long deadline = System.nanoTime() + LINK_LOCAL_WAIT.toNanos();
+    for (Node node : nodes) {
+      int links = node.role() == Node.Role.ROUTER ? 2 : 1;
+      while (true) {
+        String shown = Commands.run(List.of("ip", "-n", node.namespace(), "-6", "-o", "address",
+            "show", "scope", "link"), Commands.SETUP_TIMEOUT).orThrow().stdout();
+        long ready = shown.lines().filter(l -> !l.contains("tentative")).count();
+        if (ready >= links) {
+          break;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new LabException("no IPv6 link-local address on every link of " + node
+              + " after " + LINK_LOCAL_WAIT.toMillis() + " ms:\n" + shown);
+        }
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new LabException("interrupted while waiting for " + node, e);
+        }
+      }
+    }
   }
 
   private String[] sysctls(Node node) {

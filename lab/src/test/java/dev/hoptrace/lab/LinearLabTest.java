@@ -108,6 +108,22 @@ class LinearLabTest {
   }
 
   @Test
+  void packetCounterCountsWhatTheClientSends() {
+    try (PacketCounter counter = PacketCounter.install(lab, lab.client(), java.util.Map.of(
+        "echo4", "ip daddr 198.18.0.0/15 icmp type echo-request",
+        "echo6", "ip6 daddr 2001:db8::/32 icmpv6 type echo-request"))) {
+      for (IpFamily family : IpFamily.values()) {
+        lab.exec(lab.client(), WAIT, "ping", family.flag(), "-c2", "-i0.01", "-W1", "-n",
+            lab.destinationAddress(family).getHostAddress()).orThrow();
+      }
+      assertThat(counter.packets("echo4")).isEqualTo(2);
+      assertThat(counter.packets("echo6")).isEqualTo(2);
+      counter.reset();
+      assertThat(counter.packets("echo4")).isZero();
+    }
+  }
+
+  @Test
   void closingALabRemovesAllItsNamespaces() {
     Lab small = LinearPath.of(1).start();
     List<String> names = small.nodes().stream().map(Node::namespace).toList();
