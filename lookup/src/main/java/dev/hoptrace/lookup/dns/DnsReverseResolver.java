@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.xbill.DNS.DClass;
-import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Resolver;
@@ -40,12 +39,12 @@ public final class DnsReverseResolver implements ReverseResolver {
    */
   public static final String FORBID_SYSTEM_CONFIG = "hoptrace.dns.forbid-system-config";
 
-  private final Resolver resolver;
+  private final NameServerSet servers;
   private final HostsFile hosts;
   private final Duration timeout;
 
-  private DnsReverseResolver(Resolver resolver, HostsFile hosts, Duration timeout) {
-    this.resolver = resolver;
+  private DnsReverseResolver(NameServerSet servers, HostsFile hosts, Duration timeout) {
+    this.servers = servers;
     this.hosts = hosts;
     this.timeout = timeout;
   }
@@ -65,16 +64,13 @@ public final class DnsReverseResolver implements ReverseResolver {
     Name question = ReverseMap.fromAddress(address);
     Message query =
         Message.newQuery(org.xbill.DNS.Record.newRecord(question, Type.PTR, DClass.IN));
-    CompletableFuture<Optional<String>> name;
-    try {
-      name = resolver.sendAsync(query).toCompletableFuture()
-          .thenApply(response -> PtrAnswer.target(response, question)
-              .map(DnsNames::sanitise)
-              .filter(text -> !text.isEmpty()));
-    } catch (RuntimeException e) {
-      return CompletableFuture.completedFuture(Optional.empty()); // e.g. no socket could be opened
-    }
-    return name
+    // Sent from a pool thread: dnsjava opens and registers a socket per query, which is I/O the
+    // caller (the engine thread) must not do. The clock for the timeout starts now, regardless.
+    return CompletableFuture.supplyAsync(() -> servers.send(query))
+        .thenCompose(pending -> pending)
+        .thenApply(response -> PtrAnswer.target(response, question)
+            .map(DnsNames::sanitise)
+            .filter(text -> !text.isEmpty()))
         .exceptionally(failure -> Optional.empty())
         .completeOnTimeout(Optional.empty(), timeout.toNanos(), TimeUnit.NANOSECONDS);
   }
@@ -86,7 +82,7 @@ public final class DnsReverseResolver implements ReverseResolver {
 
   @Override
   public String toString() {
-    return "DnsReverseResolver[" + resolver + ", timeout=" + timeout + "]";
+    return "DnsReverseResolver[" + servers.size() + " server(s), timeout=" + timeout + "]";
   }
 
   /** Chooses servers, timeout and hosts file; unset parts come from the system. */
@@ -137,7 +133,7 @@ public final class DnsReverseResolver implements ReverseResolver {
     /** Reads the hosts file and, unless servers were given, {@code /etc/resolv.conf}. */
     public DnsReverseResolver build() {
       HostsFile hosts = hostsFile == null ? HostsFile.empty() : HostsFile.read(hostsFile);
-      return new DnsReverseResolver(resolver(servers.isEmpty() ? systemServers() : servers),
+      return new DnsReverseResolver(nameServers(servers.isEmpty() ? systemServers() : servers),
           hosts, timeout);
     }
 
@@ -153,24 +149,16 @@ public final class DnsReverseResolver implements ReverseResolver {
       return ResolverConfig.getCurrentConfig().servers();
     }
 
-    private Resolver resolver(List<InetSocketAddress> addresses) {
-      // Each server gets a share of the budget, so a dead first server leaves time for the next.
-      int tried = Math.min(addresses.size(), 3);
-      Duration perServer = timeout.dividedBy(tried);
+    private NameServerSet nameServers(List<InetSocketAddress> addresses) {
       List<Resolver> simple = new ArrayList<>();
       for (InetSocketAddress address : addresses) {
         SimpleResolver one = new SimpleResolver(address);
-        one.setTimeout(perServer);
+        one.setTimeout(timeout);
         simple.add(one);
       }
-      if (simple.size() == 1) {
-        return simple.getFirst();
-      }
-      ExtendedResolver all = new ExtendedResolver(simple);
-      all.setRetries(1);
-      all.setLoadBalance(false);
-      all.setTimeout(timeout);
-      return all;
+      // Each server gets a share of the budget, so a silent first one leaves time for the others.
+      int asked = Math.min(simple.size(), NameServerSet.MAX_SERVERS);
+      return new NameServerSet(simple, timeout.dividedBy(asked));
     }
   }
 }
