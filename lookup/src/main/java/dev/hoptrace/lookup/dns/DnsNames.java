@@ -62,6 +62,9 @@ public final class DnsNames {
     }
     if (inputCut || out.length() > MAX_LENGTH) {
       out.setLength(lastFit);
+      while (!out.isEmpty() && out.charAt(out.length() - 1) == '.') {
+        out.setLength(out.length() - 1); // a separator; an escape never ends in a dot
+      }
       out.append(ELLIPSIS);
     }
     return out.toString();

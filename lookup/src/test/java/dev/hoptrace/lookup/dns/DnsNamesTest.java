@@ -101,6 +101,7 @@ class DnsNamesTest {
     String out = DnsNames.sanitise(name);
     assertThat(out).hasSizeLessThanOrEqualTo(DnsNames.MAX_LENGTH).endsWith("...");
     assertThat(name).startsWith(out.substring(0, out.length() - 3));
+    assertThat(out).doesNotEndWith("....");
   }
 
   @Test

@@ -186,6 +186,29 @@ class DnsReverseResolverTest {
   }
 
   @Test
+  void aFailingFirstServerHandsOverAtOnce() throws Exception {
+    try (TestDnsServer refusing = TestDnsServer.start()) {
+      refusing.otherwise(new TestDnsServer.Fail(Rcode.REFUSED));
+      server.ptr(ip("192.0.2.12"), "second.example.");
+      var resolver = DnsReverseResolver.builder().server(refusing.hostPort())
+          .server(server.hostPort()).noHostsFile().timeout(Duration.ofSeconds(2)).build();
+      long start = System.nanoTime();
+      assertThat(resolver.lookup(ip("192.0.2.12")).join()).contains("second.example");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(300));
+    }
+  }
+
+  @Test
+  void everyServerFailingGivesNoNameWithoutWaitingOutTheTimeout() throws Exception {
+    server.otherwise(new TestDnsServer.Fail(Rcode.SERVFAIL));
+    var resolver = DnsReverseResolver.builder().server(server.hostPort()).noHostsFile()
+        .timeout(Duration.ofSeconds(5)).build();
+    long start = System.nanoTime();
+    assertThat(resolver.lookup(ip("192.0.2.13")).join()).isEmpty();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(300));
+  }
+
+  @Test
   void systemConfigurationIsForbiddenInTests() {
     assertThat(Boolean.getBoolean(DnsReverseResolver.FORBID_SYSTEM_CONFIG)).isTrue();
     assertThatThrownBy(() -> DnsReverseResolver.builder().build())
