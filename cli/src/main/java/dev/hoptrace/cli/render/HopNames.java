@@ -1,6 +1,5 @@
 package dev.hoptrace.cli.render;
 
-import dev.hoptrace.lookup.dns.DnsNames;
 import dev.hoptrace.lookup.dns.ReverseResolver;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -35,13 +34,13 @@ public final class HopNames {
     lookups.computeIfAbsent(address, a -> new Pending(resolver.lookup(a), System.nanoTime()));
   }
 
-  /** The sanitised name of {@code address}, or empty when there is none in time. */
+  /** The name of {@code address} (sanitised by the resolver), or empty when there is none in time. */
   public Optional<String> name(InetAddress address) {
     prefetch(address);
     Pending pending = lookups.get(address);
     long left = pending.startedAt() + timeoutNanos - System.nanoTime();
     try {
-      return pending.name().get(Math.max(0, left), TimeUnit.NANOSECONDS).map(DnsNames::sanitise);
+      return pending.name().get(Math.max(0, left), TimeUnit.NANOSECONDS);
     } catch (TimeoutException | ExecutionException e) {
       return Optional.empty();
     } catch (InterruptedException e) {
