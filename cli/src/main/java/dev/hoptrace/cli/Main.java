@@ -1,11 +1,12 @@
 package dev.hoptrace.cli;
 
-/** Entry point of the hoptrace command. */
+import dev.hoptrace.linux.LinuxNetwork;
+
+/** Entry point of the hoptrace command: runs it on the kernel's network and exits with its code. */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.err.println("hoptrace: not yet implemented");
-    System.exit(1);
+    System.exit(new Hoptrace(LinuxNetwork::new, System.out, System.err).run(args));
   }
 }

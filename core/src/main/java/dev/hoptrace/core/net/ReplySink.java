@@ -5,6 +5,6 @@ package dev.hoptrace.core.net;
 public interface ReplySink {
   void accept(Reply reply);
 
-  /** A packet arrived that could not be decoded or did not belong to this trace. */
+  /** A packet arrived for this session that could not be decoded (truncated, lying lengths, ...). */
   default void dropped(String why) {}
 }

@@ -1,0 +1,125 @@
+package dev.hoptrace.cli.render;
+
+import dev.hoptrace.core.DropCounts;
+import dev.hoptrace.core.Hop;
+import dev.hoptrace.core.ProbeResult;
+import dev.hoptrace.core.TraceRequest;
+import dev.hoptrace.core.TraceResult;
+import dev.hoptrace.core.net.ReplyKind;
+import dev.hoptrace.packet.ext.MplsLabelStackEntry;
+import java.net.InetAddress;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Writes a finished trace as one JSON object; the schema is documented in docs/json.md. */
+public final class JsonRenderer {
+  private final String version;
+  private final Optional<HopNames> names;
+
+  public JsonRenderer(String version, Optional<HopNames> names) {
+    this.version = version;
+    this.names = names;
+  }
+
+  public String render(TraceResult result) {
+    TraceRequest request = result.request();
+    JsonWriter json = new JsonWriter().beginObject();
+    json.name("hoptrace").value(version);
+    json.name("destination").beginObject()
+        .name("host").value(request.hostName())
+        .name("address").value(AddressFormat.format(request.destination()))
+        .endObject();
+    json.name("protocol").value(lower(request.protocol().name()));
+    json.name("family").value(request.ipv6() ? "ipv6" : "ipv4");
+    json.name("mode").value(lower(result.session().mode().name()));
+    json.name("modeDescription").value(result.session().description());
+    json.name("modeLimitation").value(result.session().limitation());
+    if (request.protocol() == dev.hoptrace.core.net.Protocol.ICMP) {
+      json.name("port").nullValue();
+    } else {
+      json.name("port").value(request.port());
+    }
+    json.name("firstTtl").value(request.firstTtl());
+    json.name("maxTtl").value(request.maxTtl());
+    json.name("probesPerHop").value(request.probesPerHop());
+    json.name("packetLength").value(request.packetLength());
+    json.name("reached").value(result.reached());
+    json.name("stopReason").value(StopReasons.label(result.stopReason()));
+    json.name("hops").beginArray();
+    for (Hop hop : result.hops()) {
+      json.beginObject().name("ttl").value(hop.ttl()).name("probes").beginArray();
+      for (ProbeResult probe : hop.probes()) {
+        probe(json, probe);
+      }
+      json.endArray().endObject();
+    }
+    json.endArray();
+    DropCounts d = result.dropped();
+    json.name("dropped").beginObject()
+        .name("unmatched").value(d.unmatched())
+        .name("late").value(d.late())
+        .name("duplicate").value(d.duplicate())
+        .name("malformed").value(d.malformed())
+        .endObject();
+    json.name("probesSent").value(result.probesSent());
+    json.name("durationMs").value(millis(result.elapsedNanos()));
+    return json.endObject().toString();
+  }
+
+  private void probe(JsonWriter json, ProbeResult probe) {
+    json.beginObject();
+    Optional<InetAddress> responder = probe.responder();
+    json.name("responder").value(responder.map(AddressFormat::format).orElse(null));
+    json.name("name").value(responder.flatMap(a -> names.flatMap(n -> n.name(a))).orElse(null));
+    if (probe.answered()) {
+      json.name("rttMs").value(millis(probe.rttNanos()));
+      json.name("replyTtl");
+      if (probe.replyTtl() >= 0) {
+        json.value(probe.replyTtl());
+      } else {
+        json.nullValue();
+      }
+      json.name("icmpType");
+      optionalInt(json, probe.icmpType());
+      json.name("icmpCode");
+      optionalInt(json, probe.icmpCode());
+    } else {
+      json.name("rttMs").nullValue().name("replyTtl").nullValue()
+          .name("icmpType").nullValue().name("icmpCode").nullValue();
+    }
+    json.name("kind").value(probe.kind().map(JsonRenderer::kind).orElse("timeout"));
+    json.name("annotation").value(probe.annotation().isEmpty() ? null : probe.annotation());
+    json.name("final").value(probe.isFinal());
+    json.name("mpls").beginArray();
+    for (MplsLabelStackEntry e : probe.extensions().mplsLabels()) {
+      json.beginObject().name("label").value(e.label()).name("tc").value(e.trafficClass())
+          .name("s").value(e.bottomOfStack()).name("ttl").value(e.ttl()).endObject();
+    }
+    json.endArray();
+    probe.quotedIp().ifPresent(q -> json.name("quoted").beginObject()
+        .name("ttl").value(q.ttl()).name("tos").value(q.tos()).name("ipId").value(q.ipId())
+        .endObject());
+    json.endObject();
+  }
+
+  private static void optionalInt(JsonWriter json, int value) {
+    if (value >= 0) {
+      json.value(value);
+    } else {
+      json.nullValue();
+    }
+  }
+
+  static String kind(ReplyKind kind) {
+    return lower(kind.name()).replace('_', '-');
+  }
+
+  private static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+
+  /** Milliseconds with microsecond resolution. */
+  private static double millis(long nanos) {
+    return Math.round(nanos / 1e3) / 1e3;
+  }
+}

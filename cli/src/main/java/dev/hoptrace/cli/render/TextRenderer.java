@@ -1,0 +1,133 @@
+package dev.hoptrace.cli.render;
+
+import dev.hoptrace.core.DropCounts;
+import dev.hoptrace.core.Hop;
+import dev.hoptrace.core.ProbeResult;
+import dev.hoptrace.core.TraceListener;
+import dev.hoptrace.core.TraceRequest;
+import dev.hoptrace.core.TraceResult;
+import dev.hoptrace.core.net.SessionInfo;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * Linux traceroute's output: the header on stderr, then one line per hop as soon as the hop and all
+ * hops before it are complete. Lines are printed by a thread of their own so that waiting for a
+ * reverse name never holds up the engine.
+ */
+public final class TextRenderer implements TraceListener, AutoCloseable {
+  private static final Object END = new Object();
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Optional<HopNames> names;
+  private final boolean verbose;
+  private final BlockingQueue<Object> lines = new LinkedBlockingQueue<>();
+  private final Thread printer;
+
+  public TextRenderer(PrintStream out, PrintStream err, Optional<HopNames> names, boolean verbose) {
+    this.out = out;
+    this.err = err;
+    this.names = names;
+    this.verbose = verbose;
+    this.printer = Thread.ofPlatform().name("hoptrace-printer").daemon().start(this::print);
+  }
+
+  @Override
+  public void started(TraceRequest request, SessionInfo session) {
+    StringBuilder header = new StringBuilder()
+        .append("hoptrace to ").append(request.hostName())
+        .append(" (").append(AddressFormat.format(request.destination())).append("), ")
+        .append(request.maxTtl()).append(" hops max, ")
+        .append(request.packetLength()).append(" byte packets, ")
+        .append(request.protocol().name()).append(", ")
+        .append(session.mode().name().toLowerCase(Locale.ROOT)).append(" mode: ")
+        .append(session.description());
+    if (!session.limitation().isEmpty()) {
+      header.append("; ").append(session.limitation());
+    }
+    err.println(header);
+    err.flush();
+  }
+
+  @Override
+  public void probeAnswered(ProbeResult result) {
+    names.ifPresent(n -> result.responder().ifPresent(n::prefetch));
+  }
+
+  @Override
+  public void hopCompleted(Hop hop) {
+    lines.add(hop);
+  }
+
+  @Override
+  public void finished(TraceResult result) {
+    lines.add(result);
+    lines.add(END);
+  }
+
+  /** Waits until every line is out. */
+  @Override
+  public void close() throws InterruptedException {
+    lines.add(END);
+    printer.join();
+  }
+
+  private void print() {
+    try {
+      for (Object item = lines.take(); item != END; item = lines.take()) {
+        if (item instanceof Hop hop) {
+          out.println(line(hop));
+        } else if (item instanceof TraceResult result && verbose) {
+          err.println(summary(result));
+        }
+        out.flush();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** {@code " 5  r1 (10.0.0.1)  1.234 ms r2 (10.0.0.2)  1.456 ms *"}: a responder is printed
+   *  when it differs from the previous one that answered in this hop. */
+  String line(Hop hop) {
+    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%2d ", hop.ttl()));
+    InetAddress previous = null;
+    for (ProbeResult probe : hop.probes()) {
+      if (!probe.answered()) {
+        line.append(" *");
+        continue;
+      }
+      InetAddress responder = probe.responder().orElseThrow();
+      if (!responder.equals(previous)) {
+        line.append(' ').append(label(responder));
+        previous = responder;
+      }
+      line.append(String.format(Locale.ROOT, "  %.3f ms", probe.rttMillis()));
+      if (!probe.annotation().isEmpty()) {
+        line.append(' ').append(probe.annotation());
+      }
+    }
+    return line.toString();
+  }
+
+  private String label(InetAddress address) {
+    String numeric = AddressFormat.format(address);
+    if (names.isEmpty()) {
+      return numeric;
+    }
+    return names.get().name(address).orElse(numeric) + " (" + numeric + ")";
+  }
+
+  private static String summary(TraceResult result) {
+    DropCounts d = result.dropped();
+    return String.format(Locale.ROOT,
+        "%d probes sent in %.3f s, stopped: %s; dropped replies: %d unmatched, %d late, %d duplicate, %d malformed",
+        result.probesSent(), result.elapsedNanos() / 1e9, StopReasons.label(result.stopReason()),
+        d.unmatched(), d.late(), d.duplicate(), d.malformed());
+  }
+}

@@ -1,0 +1,201 @@
+package dev.hoptrace.core.engine;
+
+import dev.hoptrace.core.Hop;
+import dev.hoptrace.core.ProbeResult;
+import dev.hoptrace.core.StopReason;
+import dev.hoptrace.core.TraceListener;
+import dev.hoptrace.core.TraceRequest;
+import dev.hoptrace.core.TraceResult;
+import dev.hoptrace.core.net.NetworkException;
+import dev.hoptrace.core.net.ProbeSession;
+import dev.hoptrace.core.net.Reply;
+import dev.hoptrace.core.net.ReplySink;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One classic trace: sends probes for many TTLs at once (up to {@code maxInFlight}), waits for the
+ * nearest deadline or reply, ties replies to probes, and reports hops strictly in TTL order. All
+ * state lives on the calling thread; time is the session's clock, so a simulated network runs it in
+ * virtual time.
+ *
+ * <p>Where it stops: at the first hop with a final reply (the rest of that hop's probes are still
+ * sent, later TTLs are cancelled), after {@code gapLimit} silent hops past the highest hop that
+ * answered (probes beyond that are not sent until something above answers), or at the max TTL.
+ */
+public final class TraceEngine implements ReplySink {
+  private final TraceRequest request;
+  private final ProbeSession session;
+  private final TraceListener listener;
+  private final HopTable table;
+  private final Matcher matcher;
+  private final AdaptiveWait wait;
+  private final ClassicStrategy strategy;
+  private final List<ProbeSlot> inFlight = new ArrayList<>();
+  private final List<Hop> reported = new ArrayList<>();
+  private final long sendGap;
+
+  private int nextTtl;
+  private int nextIndex;
+  private int nextHopToReport;
+  /** Lowest TTL with a final reply; nothing above it is part of the trace. */
+  private int finalTtl = Integer.MAX_VALUE;
+  private boolean reached;
+  private int probesSent;
+
+  public TraceEngine(TraceRequest request, ProbeSession session, TraceListener listener) {
+    this.request = request;
+    this.session = session;
+    this.listener = listener;
+    this.table = new HopTable(request.firstTtl(), request.maxTtl(), request.probesPerHop());
+    this.matcher = new Matcher(request.destination());
+    this.wait = new AdaptiveWait(request.replyWait());
+    this.strategy = new ClassicStrategy(request);
+    this.sendGap = request.sendWait().toNanos();
+    this.nextTtl = request.firstTtl();
+    this.nextHopToReport = request.firstTtl();
+  }
+
+  public TraceResult run() throws NetworkException {
+    listener.started(request, session.info());
+    long start = session.now();
+    long nextSendAt = start;
+    while (true) {
+      long now = session.now();
+      expire(now);
+      reportCompletedHops();
+      if (done()) {
+        break;
+      }
+      if (canSend() && now >= nextSendAt) {
+        send();
+        nextSendAt = now + sendGap;
+        continue;
+      }
+      long wake = earliestDeadline();
+      if (canSend()) {
+        wake = Math.min(wake, nextSendAt);
+      }
+      session.receive(wake, this);
+    }
+    for (ProbeSlot slot : inFlight) {
+      session.release(slot.sent);
+    }
+    TraceResult result = new TraceResult(request, session.info(), reported, reached, stopReason(),
+        matcher.counts(), session.now() - start, probesSent);
+    listener.finished(result);
+    return result;
+  }
+
+  /** The highest TTL that belongs to the trace as far as is known now. */
+  private int lastTtl() {
+    int base = Math.max(table.highestAnswered(), request.firstTtl() - 1);
+    long gapEnd = (long) base + request.gapLimit();
+    return (int) Math.min(Math.min(finalTtl, gapEnd), request.maxTtl());
+  }
+
+  private boolean canSend() {
+    return nextTtl <= lastTtl() && inFlight.size() < request.maxInFlight();
+  }
+
+  private void send() throws NetworkException {
+    ProbeSlot slot = table.hop(nextTtl)[nextIndex];
+    slot.sent = session.send(strategy.probe(slot));
+    slot.state = ProbeSlot.State.IN_FLIGHT;
+    slot.deadline = wait.deadline(slot, table);
+    inFlight.add(slot);
+    matcher.sent(slot);
+    probesSent++;
+    listener.probeSent(slot.ttl, slot.index);
+    if (++nextIndex == request.probesPerHop()) {
+      nextIndex = 0;
+      nextTtl++;
+    }
+  }
+
+  private long earliestDeadline() {
+    long earliest = Long.MAX_VALUE;
+    for (ProbeSlot slot : inFlight) {
+      earliest = Math.min(earliest, slot.deadline);
+    }
+    return earliest;
+  }
+
+  private void expire(long now) {
+    inFlight.removeIf(slot -> {
+      if (slot.deadline > now) {
+        return false;
+      }
+      matcher.gaveUp(slot);
+      session.release(slot.sent);
+      slot.complete(ProbeResult.timeout(slot.ttl, slot.index));
+      listener.probeTimedOut(slot.ttl, slot.index);
+      return true;
+    });
+  }
+
+  @Override
+  public void accept(Reply reply) {
+    ProbeSlot slot = matcher.match(reply);
+    if (slot == null) {
+      return;
+    }
+    inFlight.remove(slot);
+    session.release(slot.sent);
+    ReplyMeaning meaning = ReplyMeaning.of(reply, request.ipv6());
+    long rtt = Math.max(0, reply.receivedAt() - slot.sent.sentAt());
+    ProbeResult result = new ProbeResult(slot.ttl, slot.index, Optional.of(reply.responder()), rtt,
+        Optional.of(reply.kind()), reply.icmpType(), reply.icmpCode(), reply.replyTtl(),
+        meaning.annotation(), meaning.isFinal(), reply.extensions(), reply.quotedIp());
+    slot.complete(result);
+    table.answered(slot.ttl, rtt);
+    listener.probeAnswered(result);
+    if (meaning.isFinal() && slot.ttl <= finalTtl) {
+      finalTtl = slot.ttl;
+      reached |= reply.responder().equals(request.destination());
+      cancelAbove(finalTtl);
+    }
+    for (ProbeSlot other : inFlight) {
+      other.deadline = wait.deadline(other, table);
+    }
+  }
+
+  @Override
+  public void dropped(String why) {
+    matcher.malformed();
+  }
+
+  private void cancelAbove(int ttl) {
+    inFlight.removeIf(slot -> {
+      if (slot.ttl <= ttl) {
+        return false;
+      }
+      matcher.gaveUp(slot);
+      session.release(slot.sent);
+      slot.state = ProbeSlot.State.CANCELLED;
+      return true;
+    });
+  }
+
+  private void reportCompletedHops() {
+    while (nextHopToReport <= lastTtl() && table.complete(nextHopToReport)) {
+      Hop hop = table.snapshot(nextHopToReport);
+      reported.add(hop);
+      listener.hopCompleted(hop);
+      nextHopToReport++;
+    }
+  }
+
+  /** Every TTL of the trace has been reported and nothing is outstanding. */
+  private boolean done() {
+    return nextHopToReport > lastTtl() && inFlight.isEmpty();
+  }
+
+  private StopReason stopReason() {
+    if (finalTtl != Integer.MAX_VALUE) {
+      return reached ? StopReason.DESTINATION_REACHED : StopReason.UNREACHABLE;
+    }
+    return lastTtl() < request.maxTtl() ? StopReason.GAP_LIMIT : StopReason.MAX_TTL;
+  }
+}
