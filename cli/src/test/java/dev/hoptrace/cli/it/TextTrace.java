@@ -38,6 +38,10 @@ record TextTrace(String header, List<Hop> hops) {
     if (lines.isEmpty()) {
       throw new IllegalArgumentException("no output");
     }
+    if (HOP_LINE.matcher(lines.get(0)).matches()) {
+      throw new IllegalArgumentException("no header line first on stdout (traceroute prints "
+          + "\"traceroute to …\" before the hops); first line: \"" + lines.get(0) + "\"");
+    }
     List<Hop> hops = new ArrayList<>();
     for (String line : lines.subList(1, lines.size())) {
       Matcher m = HOP_LINE.matcher(line);

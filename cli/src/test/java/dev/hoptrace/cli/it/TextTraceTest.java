@@ -47,5 +47,7 @@ class TextTraceTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("router.example");
     assertThatThrownBy(() -> TextTrace.parse("header\nnot a hop\n"))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> TextTrace.parse(" 1  198.18.1.2  0.061 ms\n"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no header");
   }
 }
