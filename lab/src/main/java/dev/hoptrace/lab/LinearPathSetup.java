@@ -35,6 +35,9 @@ final class LinearPathSetup {
     for (Node node : nodes) {
       Namespaces.batchIn(node.namespace(), addressesAndRoutes(node)).orThrow();
     }
+    for (Node node : nodes) {
+      lab.exec(node, Commands.SETUP_TIMEOUT, "sh", "-c", finalChecksums(node)).orThrow();
+    }
     awaitLinkLocalAddresses(nodes);
     for (Node router : lab.routers()) {
       RouterBehaviour behaviour = plan.behaviour(router.position());
@@ -43,6 +46,24 @@ final class LinearPathSetup {
       }
     }
     NamespaceFiles.write(lab.client().namespace(), hostsFile());
+  }
+
+  /**
+   * Turns off transmit checksum offload on the node's veths. A veth hands a locally sent packet
+   * to the peer namespace with its checksum still partial (only the pseudo-header summed), so
+   * routers would quote probes with checksums no real wire carries; a tracer that identifies
+   * probes by checksum would then fail here but not on a real network.
+   */
+  private String finalChecksums(Node node) {
+    List<String> commands = new ArrayList<>();
+    int p = node.position();
+    if (p >= 1) {
+      commands.add("ethtool -K " + Node.interfaceName(p) + " tx off >/dev/null");
+    }
+    if (p <= plan.routers()) {
+      commands.add("ethtool -K " + Node.interfaceName(p + 1) + " tx off >/dev/null");
+    }
+    return String.join(" && ", commands);
   }
 
   /**

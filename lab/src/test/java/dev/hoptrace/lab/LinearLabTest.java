@@ -50,6 +50,15 @@ class LinearLabTest {
   }
 
   @Test
+  void vethsComputeChecksumsLikeARealWire() {
+    for (Node node : List.of(lab.client(), lab.router(3), lab.destination())) {
+      ExecResult offload = lab.exec(node, WAIT, "ethtool", "-k", Node.interfaceName(
+          node.position() == 0 ? 1 : node.position()));
+      assertThat(offload.stdout()).as(offload.describe()).contains("tx-checksumming: off");
+    }
+  }
+
+  @Test
   void clientCannotReachAnythingOutsideTheLab() {
     ExecResult ping = lab.exec(lab.client(), WAIT, "ping", "-c1", "-W1", "-n", "192.0.2.1");
     assertThat(ping.succeeded()).isFalse();
