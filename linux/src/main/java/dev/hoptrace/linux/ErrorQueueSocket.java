@@ -63,7 +63,7 @@ final class ErrorQueueSocket implements SessionCore.ReadySocket {
   }
 
   @Override
-  public void onReady(int events, ReplySink sink) throws ErrnoException {
+  public void onReady(int events, long wokeAt, ReplySink sink) throws ErrnoException {
     // Bounded: an error queue holds at most what SO_RCVBUF admits; 16 per wake-up is plenty for
     // one probe and leaves the rest to the next (level-triggered) round.
     for (int i = 0; i < 16; i++) {

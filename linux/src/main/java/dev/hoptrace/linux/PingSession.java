@@ -131,7 +131,7 @@ final class PingSession implements ProbeSession, SessionCore.ReadySocket {
   }
 
   @Override
-  public void onReady(int events, ReplySink sink) throws ErrnoException {
+  public void onReady(int events, long wokeAt, ReplySink sink) throws ErrnoException {
     drainErrors(sink);
     for (int i = 0; i < 64; i++) {
       Received datagram = core.reader.read(fd, false);

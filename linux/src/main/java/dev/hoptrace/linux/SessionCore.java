@@ -21,7 +21,11 @@ final class SessionCore implements AutoCloseable {
 
   /** A registered socket that reads what is queued on it when epoll says it is ready. */
   interface ReadySocket {
-    void onReady(int events, ReplySink sink) throws ErrnoException;
+    /**
+     * @param wokeAt when epoll_wait returned: the best stamp for outcomes the kernel does not
+     *     timestamp (a refused connect)
+     */
+    void onReady(int events, long wokeAt, ReplySink sink) throws ErrnoException;
   }
 
   /** Largest datagram we read: echo replies can be as long as the probes (packet length). */
@@ -95,10 +99,11 @@ final class SessionCore implements AutoCloseable {
         long remaining = deadline - RealtimeClock.now();
         int timeout = remaining <= 0 ? 0 : (int) Math.min(60_000, (remaining + 999_999) / 1_000_000);
         int ready = epoll.await(timeout);
+        long wokeAt = RealtimeClock.now();
         for (int i = 0; i < ready; i++) {
           ReadySocket socket = sockets.get(epoll.token(i));
           if (socket != null) {
-            socket.onReady(epoll.events(i), counting);
+            socket.onReady(epoll.events(i), wokeAt, counting);
           }
         }
         if (remaining <= 0) {

@@ -51,7 +51,7 @@ final class TcpConnectProbe implements SessionCore.ReadySocket {
   }
 
   @Override
-  public void onReady(int events, ReplySink sink) throws ErrnoException {
+  public void onReady(int events, long wokeAt, ReplySink sink) throws ErrnoException {
     for (int i = 0; i < 16; i++) {
       Received entry = core.reader.read(fd, true);
       if (entry == null) {
@@ -70,7 +70,6 @@ final class TcpConnectProbe implements SessionCore.ReadySocket {
     if (settled || (events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) == 0) {
       return;
     }
-    long wokeAt = RealtimeClock.now();
     int error = Libc.getsockoptInt(fd, SOL_SOCKET, SO_ERROR);
     if (error == 0 && (events & EPOLLOUT) != 0) {
       sink.accept(destinationReply(ReplyKind.TCP_OPEN, openedAt(wokeAt)));
