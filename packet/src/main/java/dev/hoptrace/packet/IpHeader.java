@@ -20,4 +20,7 @@ public sealed interface IpHeader permits Ipv4Header, Ipv6Header {
 
   /** The protocol (IPv4) or first next header (IPv6). */
   int nextProtocol();
+
+  /** The whole datagram's length as the header states it: IPv4 total length, 40 + payload. */
+  int datagramLength();
 }

@@ -174,4 +174,9 @@ public record Ipv4Header(
   public int nextProtocol() {
     return protocol;
   }
+
+  @Override
+  public int datagramLength() {
+    return totalLength;
+  }
 }

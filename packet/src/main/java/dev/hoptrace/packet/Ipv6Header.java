@@ -103,4 +103,9 @@ public record Ipv6Header(
   public int nextProtocol() {
     return nextHeader;
   }
+
+  @Override
+  public int datagramLength() {
+    return LENGTH + payloadLength;
+  }
 }

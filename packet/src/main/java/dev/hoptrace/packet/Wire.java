@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
@@ -90,6 +91,22 @@ public final class Wire {
     byte[] a = address.getAddress();
     System.arraycopy(a, 0, b, i, a.length);
   }
+
+  /**
+   * The bytes from a buffer's position to its limit, without copying when the buffer is backed by
+   * an accessible array. The buffer's position is not changed.
+   */
+  public static Slice slice(ByteBuffer buffer) {
+    if (buffer.hasArray() && !buffer.isReadOnly()) {
+      return new Slice(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+    }
+    byte[] copy = new byte[buffer.remaining()];
+    buffer.duplicate().get(copy);
+    return new Slice(copy, 0, copy.length);
+  }
+
+  /** A range of an array. */
+  public record Slice(byte[] array, int offset, int length) {}
 
   static String hex16(int v) {
     return String.format("0x%04x", v);
