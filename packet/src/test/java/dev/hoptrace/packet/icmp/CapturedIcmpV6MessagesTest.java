@@ -39,7 +39,7 @@ class CapturedIcmpV6MessagesTest {
     assertThat(quoted.source()).isEqualTo(ip("fd99:1::2"));
     assertThat(quoted.destination()).isEqualTo(ip("fd99:2::2"));
     assertThat(quote.transport()).isInstanceOf(QuotedUdp.class);
-    assertThat(((QuotedUdp) quote.transport()).sourcePort()).isEqualTo(58432);
+    assertThat(((QuotedUdp) quote.transport()).sourcePort()).isEqualTo(36028);
     assertThat(((QuotedUdp) quote.transport()).destinationPort()).isEqualTo(33434);
     assertThat(quote.isComplete()).isTrue();
   }
@@ -61,7 +61,7 @@ class CapturedIcmpV6MessagesTest {
     QuotedIcmp echo = (QuotedIcmp) m.quote().orElseThrow().transport();
     assertThat(echo.version()).isEqualTo(6);
     assertThat(echo.isEchoRequest()).isTrue();
-    assertThat(echo.echoIdentifier()).isEqualTo(5236);
+    assertThat(echo.echoIdentifier()).isEqualTo(14352);
     assertThat(echo.echoSequence()).isEqualTo(1);
   }
 
@@ -70,7 +70,7 @@ class CapturedIcmpV6MessagesTest {
     IcmpMessage m = decode("v6-echo-reply");
 
     assertThat(m.isEchoReply()).isTrue();
-    assertThat(m.echoIdentifier()).hasValue(5237);
+    assertThat(m.echoIdentifier()).hasValue(14353);
     assertThat(m.echoSequence()).hasValue(1);
     assertThat(m.quote()).isEmpty();
   }
@@ -83,7 +83,7 @@ class CapturedIcmpV6MessagesTest {
     assertThat(m.mtu()).hasValue(1280);
     assertThat(m.quote().orElseThrow().quotedLength()).isEqualTo(1232);
     assertThat(((QuotedIcmp) m.quote().orElseThrow().transport()).echoIdentifier())
-        .isEqualTo(5238);
+        .isEqualTo(14355);
   }
 
   @Test
@@ -91,7 +91,7 @@ class CapturedIcmpV6MessagesTest {
     IcmpMessage m = decode("v6-time-exceeded-tcp");
 
     assertThat(m.quote().orElseThrow().transport())
-        .isEqualTo(new QuotedTcp(38561, 80, 2832983369L));
+        .isEqualTo(new QuotedTcp(52365, 80, 1207091264L));
   }
 
   @Test
@@ -102,7 +102,7 @@ class CapturedIcmpV6MessagesTest {
     assertThat(quote.ip().nextProtocol()).isEqualTo(44);
     assertThat(quote.location())
         .isEqualTo(new TransportLocation(17, 8 + 48, TransportLocation.Status.PRESENT));
-    assertThat(((QuotedUdp) quote.transport()).sourcePort()).isEqualTo(41912);
+    assertThat(((QuotedUdp) quote.transport()).sourcePort()).isEqualTo(49523);
     assertThat(((QuotedUdp) quote.transport()).length()).isEqualTo(1460);
   }
 

@@ -36,9 +36,9 @@ class CapturedIpv4MessagesTest {
     var quote = m.quote().orElseThrow();
     Ipv4Header quoted = (Ipv4Header) quote.ip();
     assertThat(quoted.ttl()).isEqualTo(1);
-    assertThat(quoted.identification()).isEqualTo(0x2f63);
+    assertThat(quoted.identification()).isEqualTo(0xd232);
     assertThat(quoted.destination()).isEqualTo(ip("10.99.2.2"));
-    assertThat(quote.transport()).isEqualTo(new QuotedUdp(39532, 33434, 40, 0x1803));
+    assertThat(quote.transport()).isEqualTo(new QuotedUdp(34281, 33434, 40, 0xea4b));
     assertThat(quote.quotedLength()).isEqualTo(60);
     assertThat(quote.isComplete()).isTrue();
   }
@@ -60,8 +60,8 @@ class CapturedIpv4MessagesTest {
     assertThat(m.type()).isEqualTo(3);
     assertThat(m.code()).isEqualTo(3);
     assertThat(m.mtu()).isEmpty();
-    assertThat(m.quote().orElseThrow().transport()).isEqualTo(new QuotedUdp(58784, 33435, 40,
-        0x1803));
+    assertThat(m.quote().orElseThrow().transport()).isEqualTo(new QuotedUdp(36702, 33435, 40,
+        0xe0d5));
   }
 
   @Test
@@ -71,7 +71,7 @@ class CapturedIpv4MessagesTest {
     assertThat(m.type()).isEqualTo(11);
     QuotedIcmp echo = (QuotedIcmp) m.quote().orElseThrow().transport();
     assertThat(echo.isEchoRequest()).isTrue();
-    assertThat(echo.echoIdentifier()).isEqualTo(5230);
+    assertThat(echo.echoIdentifier()).isEqualTo(14346);
     assertThat(echo.echoSequence()).isEqualTo(1);
     assertThat(m.quote().orElseThrow().ip().hopLimit()).isEqualTo(1);
     assertThat(((Ipv4Header) m.quote().orElseThrow().ip()).dontFragment()).isTrue();
@@ -85,7 +85,7 @@ class CapturedIpv4MessagesTest {
     assertThat(m.isEchoReply()).isTrue();
     assertThat(m.isError()).isFalse();
     assertThat(m.quote()).isEmpty();
-    assertThat(m.echoIdentifier()).hasValue(5231);
+    assertThat(m.echoIdentifier()).hasValue(14347);
     assertThat(m.echoSequence()).hasValue(1);
     assertThat(m.outer().orElseThrow().hopLimit()).isEqualTo(63);
     assertThat(m.bodyOffset()).isEqualTo(28);
@@ -106,7 +106,7 @@ class CapturedIpv4MessagesTest {
     assertThat(quote.ip().datagramLength()).isEqualTo(1428);
     assertThat(quote.quotedLength()).isEqualTo(548);
     assertThat(quote.isComplete()).isFalse();
-    assertThat(((QuotedIcmp) quote.transport()).echoIdentifier()).isEqualTo(5232);
+    assertThat(((QuotedIcmp) quote.transport()).echoIdentifier()).isEqualTo(14348);
   }
 
   @Test
@@ -115,7 +115,7 @@ class CapturedIpv4MessagesTest {
     IcmpMessage m = IcmpMessageDecoder.decodeIpv4Packet(p, 0, p.length);
 
     assertThat(m.quote().orElseThrow().transport())
-        .isEqualTo(new QuotedTcp(57743, 80, 2349410512L));
+        .isEqualTo(new QuotedTcp(41715, 80, 3209741606L));
   }
 
   @Test
