@@ -17,9 +17,9 @@ import java.util.Optional;
  * msg_name}, reply TTL and kernel receive time from the other control messages.
  */
 final class ErrorEntryDecoder {
-  private final IcmpExtensionDecoder extensions;
+  private final ExtensionDecoding extensions;
 
-  ErrorEntryDecoder(IcmpExtensionDecoder extensions) {
+  ErrorEntryDecoder(ExtensionDecoding extensions) {
     this.extensions = extensions;
   }
 

@@ -14,10 +14,10 @@ import dev.hoptrace.linux.ffm.LayoutAssertions;
  * documentation for the socket kinds, the identity each carries and the threading.
  */
 public final class LinuxNetwork implements Network {
-  private final IcmpExtensionDecoder extensions;
+  private final ExtensionDecoding extensions;
 
   /** A network that decodes RFC 4884 extensions with {@code extensions}. */
-  public LinuxNetwork(IcmpExtensionDecoder extensions) {
+  public LinuxNetwork(ExtensionDecoding extensions) {
     if (!System.getProperty("os.name", "").equals("Linux")) {
       throw new UnsupportedOperationException("LinuxNetwork needs Linux, not " + System.getProperty("os.name"));
     }

@@ -39,16 +39,23 @@ final class RouteProbe {
       MemorySegment local = core.arena.allocate(SockAddr.STORAGE_SIZE, 8);
       return SockAddr.read(local, Libc.getsockname(fd, local)).getAddress();
     } catch (ErrnoException e) {
-      if (e.call().equals("connect")) {
-        throw NetworkErrors.sending(core.spec.destination(), e);
-      }
-      if (e.call().equals("setsockopt")) {
-        throw NetworkErrors.setup(
-            "binding to interface " + core.spec.interfaceName().orElse("?"), e);
-      }
-      throw NetworkErrors.setup("finding the route to " + Addresses.literal(core.spec.destination()), e);
+      throw translate(core, e);
     } finally {
+      // Back to port 0: raw IPv6 sockets read the port as a protocol number (raw(7)).
+      core.destinationWithPort(0);
       Libc.closeQuietly(fd);
     }
+  }
+
+  private static NetworkException translate(SessionCore core, ErrnoException e) {
+    if (e.call().equals("connect")) {
+      return NetworkErrors.sending(core.spec.destination(), e);
+    }
+    if (e.call().equals("setsockopt")) {
+      return NetworkErrors.setup(
+          "binding to interface " + core.spec.interfaceName().orElse("?"), e);
+    }
+    return NetworkErrors.setup(
+        "finding the route to " + Addresses.literal(core.spec.destination()), e);
   }
 }

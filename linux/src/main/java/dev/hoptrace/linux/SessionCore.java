@@ -42,8 +42,9 @@ final class SessionCore implements AutoCloseable {
   private final ArrayDeque<Reply> early = new ArrayDeque<>();
   private final Map<Long, ReadySocket> sockets = new HashMap<>();
   private long nextToken = 1;
+  private boolean closed;
 
-  SessionCore(SessionSpec spec, IcmpExtensionDecoder extensions) throws ErrnoException {
+  SessionCore(SessionSpec spec, ExtensionDecoding extensions) throws ErrnoException {
     this.spec = spec;
     this.arena = Arena.ofShared();
     try {
@@ -117,6 +118,10 @@ final class SessionCore implements AutoCloseable {
 
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     sockets.clear();
     epoll.close();
     arena.close();

@@ -100,6 +100,45 @@ final class SocketSetup {
     }
   }
 
+  /**
+   * A raw socket ({@code SOCK_RAW}), bound to the interface if one was asked for. Fails with
+   * {@code EPERM} without root or CAP_NET_RAW.
+   */
+  int openRaw(int protocol) throws ErrnoException {
+    int fd = Libc.socket(family(), SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, protocol);
+    try {
+      if (device.byteSize() > 0) {
+        Libc.setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, device, (int) device.byteSize());
+      }
+      return fd;
+    } catch (ErrnoException | RuntimeException e) {
+      Libc.closeQuietly(fd);
+      throw e;
+    }
+  }
+
+  /** What a raw receive socket needs: kernel RX stamps, the IPv6 hop limit, a roomy buffer. */
+  void enableRawReceive(int fd) throws ErrnoException {
+    enableTimestamps(fd, false);
+    if (ipv6) {
+      Libc.setsockopt(fd, SOL_IPV6, IPV6_RECVHOPLIMIT, 1);
+    }
+    // Every reply of a whole window may arrive at once; the default buffer holds a few hundred.
+    Libc.setsockopt(fd, SOL_SOCKET, SO_RCVBUF, 1 << 20);
+  }
+
+  /** Attaches a classic BPF program and locks it so it cannot be replaced. */
+  void attachFilter(int fd, java.util.List<dev.hoptrace.linux.ffm.SockFilter.Insn> program)
+      throws ErrnoException {
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment fprog = dev.hoptrace.linux.ffm.SockFilter.program(arena, program);
+      Libc.setsockopt(
+          fd, SOL_SOCKET, SO_ATTACH_FILTER, fprog,
+          (int) dev.hoptrace.linux.ffm.SockFilter.PROGRAM_LAYOUT.byteSize());
+    }
+    Libc.setsockopt(fd, SOL_SOCKET, SO_LOCK_FILTER, 1);
+  }
+
   /** Sets the TTL / hop limit of everything sent next. */
   void setTtl(int fd, int ttl) throws ErrnoException {
     Libc.setsockopt(fd, ipv6 ? SOL_IPV6 : SOL_IP, ipv6 ? IPV6_UNICAST_HOPS : IP_TTL, ttl);

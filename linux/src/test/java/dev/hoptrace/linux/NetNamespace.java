@@ -98,7 +98,12 @@ final class NetNamespace implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException, InterruptedException {
-    run("ip", "netns", "del", name);
+  public void close() throws IOException {
+    try {
+      run("ip", "netns", "del", name);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted deleting namespace " + name, e);
+    }
   }
 }

@@ -72,6 +72,11 @@ public final class SockAddr {
     return (int) IN6_LAYOUT.byteSize();
   }
 
+  /** AF_INET or AF_INET6 for {@code address}. */
+  public static int familyOf(InetAddress address) {
+    return address instanceof Inet4Address ? LinuxConstants.AF_INET : LinuxConstants.AF_INET6;
+  }
+
   /** The family field of the address at the start of {@code segment}. */
   public static int family(MemorySegment segment) {
     return segment.get(JAVA_SHORT, 0) & 0xffff;

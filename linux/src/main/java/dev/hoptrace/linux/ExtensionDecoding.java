@@ -8,10 +8,10 @@ import dev.hoptrace.packet.ext.IcmpExtensions;
  * format itself belongs to the {@code packet} module.
  */
 @FunctionalInterface
-public interface IcmpExtensionDecoder {
+public interface ExtensionDecoding {
 
   /** Decoder that reports no extensions, used until a real one is wired in. */
-  IcmpExtensionDecoder NONE = (payload, offset) -> IcmpExtensions.NONE;
+  ExtensionDecoding NONE = (payload, offset) -> IcmpExtensions.NONE;
 
   /**
    * @param payload the bytes after the ICMP header (raw) or what the error queue returned
