@@ -40,10 +40,11 @@ public final class LinuxNetwork implements Network {
         return raw;
       }
     }
-    return openUnprivileged(spec);
+    return openUnprivileged(
+        spec, mode == ProbeMode.AUTO ? "; raw sockets refused (no root or CAP_NET_RAW)" : "");
   }
 
-  private ProbeSession openUnprivileged(SessionSpec spec) throws NetworkException {
+  private ProbeSession openUnprivileged(SessionSpec spec, String note) throws NetworkException {
     SessionCore core;
     try {
       core = new SessionCore(spec, extensions);
@@ -53,9 +54,9 @@ public final class LinuxNetwork implements Network {
     try {
       java.net.InetAddress local = RouteProbe.localAddress(core);
       return switch (spec.protocol()) {
-        case UDP -> new UdpSession(core, SessionInfos.udp(spec, local));
-        case ICMP -> PingSession.open(core, local);
-        case TCP -> new TcpSession(core, SessionInfos.tcp(spec, local));
+        case UDP -> new UdpSession(core, SessionInfos.noted(SessionInfos.udp(spec, local), note));
+        case ICMP -> PingSession.open(core, SessionInfos.noted(SessionInfos.ping(spec, local), note));
+        case TCP -> new TcpSession(core, SessionInfos.noted(SessionInfos.tcp(spec, local), note));
       };
     } catch (NetworkException | RuntimeException e) {
       core.close();

@@ -18,7 +18,6 @@ import dev.hoptrace.linux.ffm.Libc;
 import dev.hoptrace.packet.ext.IcmpExtensions;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.net.InetAddress;
 import java.nio.ByteOrder;
 import java.util.Optional;
 
@@ -56,7 +55,7 @@ final class PingSession implements ProbeSession, SessionCore.ReadySocket {
     packet.set(ValueLayout.JAVA_BYTE, 0, (byte) echoRequest);
   }
 
-  static PingSession open(SessionCore core, InetAddress local) throws NetworkException {
+  static PingSession open(SessionCore core, SessionInfo info) throws NetworkException {
     int protocol = core.setup.ipv6() ? IPPROTO_ICMPV6 : IPPROTO_ICMP;
     int fd;
     try {
@@ -70,7 +69,7 @@ final class PingSession implements ProbeSession, SessionCore.ReadySocket {
     try {
       core.setup.allowFragmentation(fd);
       core.setup.bindSource(fd, 0);
-      PingSession session = new PingSession(core, SessionInfos.ping(core.spec, local), fd);
+      PingSession session = new PingSession(core, info, fd);
       core.register(fd, EPOLLIN, session);
       return session;
     } catch (ErrnoException e) {

@@ -15,6 +15,15 @@ final class SessionInfos {
     return spec.ipv6() ? "IPV6_RECVERR" : "IP_RECVERR";
   }
 
+  /** {@code info} with {@code note} appended to its description (e.g. why raw was refused). */
+  static SessionInfo noted(SessionInfo info, String note) {
+    if (note.isEmpty()) {
+      return info;
+    }
+    return new SessionInfo(info.mode(), info.description() + note, info.limitation(),
+        info.localAddress(), info.seesQuotedIpHeader());
+  }
+
   static SessionInfo udp(SessionSpec spec, InetAddress local) {
     return new SessionInfo(
         ProbeMode.UNPRIVILEGED,

@@ -24,7 +24,26 @@
  *       {@code TCP_SYNCNT=1}</td><td>kernel-chosen source port, the engine's destination
  *       port</td><td>(local port, dstPort, 0)</td><td>the socket: error queue (hop),
  *       {@code SO_ERROR} 0 / {@code ECONNREFUSED} (destination)</td></tr>
+ *   <tr><td>UDP, raw</td><td>{@code IPPROTO_RAW} send (our IPv4 / IPv6 header), raw ICMP[v6]
+ *       receive behind BPF</td><td>source port = the reserved port, destination port = the
+ *       engine's; UDP checksum = sequence (0 sent as 0xffff), two payload bytes compensate
+ *       (Paris trick); IPv4 ID = sequence too (an ID of 0 is replaced by the kernel)</td>
+ *       <td>(reserved port, dstPort, checksum on the wire)</td><td>the quoted UDP header</td></tr>
+ *   <tr><td>TCP, raw</td><td>as above, plus a raw TCP receive socket behind BPF (destination
+ *       port = reserved port)</td><td>SYN from the reserved port, TCP sequence number =
+ *       sequence</td><td>(reserved port, dstPort, sequence)</td><td>quoted TCP header (hops);
+ *       SYN-ACK / RST acknowledgment − 1 (destination)</td></tr>
+ *   <tr><td>ICMP, raw</td><td>as above</td><td>echo id = the reserved port, sequence =
+ *       sequence</td><td>(0, 0, sequence)</td><td>echo reply header or quoted echo header</td>
+ *       </tr>
  * </table>
+ *
+ * <p>Raw identity is the number of a port that an ordinary UDP (for TCP probes: TCP) socket holds
+ * bound for the session's lifetime, so concurrently running tracers on the host never share it.
+ * The BPF programs ({@code RawFilters}) accept only echo replies with that id and ICMP errors
+ * whose quote carries it (protocol, source port or echo id); the receivers check again in Java
+ * (identity, protocol, quoted destination) and report anything else as dropped. IPv6 also sets
+ * {@code ICMP6_FILTER}. {@code AUTO} tries raw first and falls back on {@code EPERM}.
  *
  * <p>Why one socket per UDP probe rather than one shared socket: a queued ICMP error sets the
  * socket's {@code sk_err}, and the next send on that socket fails with it <em>without sending</em>

@@ -72,8 +72,8 @@ class NamespaceRouterCheck {
     }
   }
 
-  private static SessionSpec spec(String dst, Protocol protocol) {
-    return new SessionSpec(Loopback.address(dst), protocol, ProbeMode.UNPRIVILEGED,
+  private static SessionSpec spec(String dst, Protocol protocol, ProbeMode mode) {
+    return new SessionSpec(Loopback.address(dst), protocol, mode,
         Optional.empty(), Optional.empty(), 0, dst.contains(":") ? 80 : 60);
   }
 
@@ -81,17 +81,20 @@ class NamespaceRouterCheck {
   void everyKindSeesTheRouterAndTheTarget() throws Exception {
     for (String dst : new String[] {"10.99.2.2", "fd99:2::2"}) {
       String hop = dst.contains(":") ? "fd99:1::1" : "10.99.1.1";
-      for (Protocol protocol : Protocol.values()) {
-        client.call(() -> {
-          trace(dst, hop, protocol);
-          return null;
-        });
+      for (ProbeMode mode : new ProbeMode[] {ProbeMode.UNPRIVILEGED, ProbeMode.RAW}) {
+        for (Protocol protocol : Protocol.values()) {
+          client.call(() -> {
+            trace(dst, hop, protocol, mode);
+            return null;
+          });
+        }
       }
     }
   }
 
-  private static void trace(String dst, String hop, Protocol protocol) throws Exception {
-    try (ProbeSession s = new LinuxNetwork().open(spec(dst, protocol))) {
+  private static void trace(String dst, String hop, Protocol protocol, ProbeMode mode)
+      throws Exception {
+    try (ProbeSession s = new LinuxNetwork().open(spec(dst, protocol, mode))) {
       Map<WireKey, SentProbe> sent = new HashMap<>();
       Map<WireKey, Integer> ttlOf = new HashMap<>();
       // Several probes per TTL back to back: on the shared ping socket this walks into the
@@ -106,13 +109,13 @@ class NamespaceRouterCheck {
         }
       }
       Collector got = new Collector().until(s, sent.size(), 3_000);
-      System.out.printf("%s %s: %d replies, dropped %s%n", protocol, dst, got.replies.size(),
-          got.dropped);
+      System.out.printf("%s %s %s: %d replies, dropped %s%n", mode, protocol, dst,
+          got.replies.size(), got.dropped);
       for (Reply r : got.replies) {
         double rtt = (r.receivedAt() - sent.get(r.key()).sentAt()) / 1e3;
-        System.out.printf("  ttl %d %s %s type %d code %d replyTtl %d rtt %.1f us%n",
+        System.out.printf("  ttl %d %s %s type %d code %d replyTtl %d rtt %.1f us quoted %s%n",
             ttlOf.get(r.key()), r.responder().getHostAddress(), r.kind(), r.icmpType(),
-            r.icmpCode(), r.replyTtl(), rtt);
+            r.icmpCode(), r.replyTtl(), rtt, r.quotedIp().map(Object::toString).orElse("-"));
         if (ttlOf.get(r.key()) == 1) {
           assertThat(r.kind()).isEqualTo(ReplyKind.TIME_EXCEEDED);
           assertThat(r.responder()).isEqualTo(Loopback.address(hop));
