@@ -1,0 +1,59 @@
+package dev.hoptrace.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The raw-socket refusal on the real kernel: a JVM running as nobody (setpriv(1)) gets EPERM from
+ * socket(SOCK_RAW), which RAW reports as a permission problem and AUTO turns into a fallback.
+ */
+class UnprivilegedUserTest {
+
+  @Test
+  void nobodyIsRefusedRawSocketsAndAutoFallsBack() throws Exception {
+    if (!Loopback.root()) {
+      Assumptions.abort("needs root to start a JVM as nobody with setpriv");
+    }
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "no setpriv");
+    List<String> command = new ArrayList<>(List.of(
+        "/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--enable-native-access=ALL-UNNAMED", "-cp", classPath(),
+        AsNobodyMain.class.getName()));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(p.exitValue()).as(out).isZero();
+    assertThat(out)
+        .contains("RAW PERMISSION raw sockets need root or CAP_NET_RAW (socket: EPERM")
+        .contains("AUTO opened UNPRIVILEGED");
+  }
+
+  /** The module's own classes plus core and packet, as directories nobody can read. */
+  private static String classPath() {
+    List<String> entries = new ArrayList<>();
+    for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      if (e.endsWith("classes") || e.endsWith("test-classes")) {
+        entries.add(e);
+      }
+    }
+    // Surefire may hand the class path over in a manifest-only jar; fall back to the layout.
+    if (entries.isEmpty()) {
+      Path module = Path.of("").toAbsolutePath();
+      Path root = module.getParent();
+      entries.add(module.resolve("target/classes").toString());
+      entries.add(module.resolve("target/test-classes").toString());
+      entries.add(root.resolve("core/target/classes").toString());
+      entries.add(root.resolve("packet/target/classes").toString());
+    }
+    return String.join(File.pathSeparator, entries);
+  }
+}
