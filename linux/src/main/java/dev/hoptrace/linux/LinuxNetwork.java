@@ -6,6 +6,7 @@ import dev.hoptrace.core.net.NetworkException.Reason;
 import dev.hoptrace.core.net.ProbeMode;
 import dev.hoptrace.core.net.ProbeSession;
 import dev.hoptrace.core.net.SessionSpec;
+import dev.hoptrace.linux.ffm.DowncallWarmUp;
 import dev.hoptrace.linux.ffm.ErrnoException;
 import dev.hoptrace.linux.ffm.LayoutAssertions;
 
@@ -22,6 +23,7 @@ public final class LinuxNetwork implements Network {
       throw new UnsupportedOperationException("LinuxNetwork needs Linux, not " + System.getProperty("os.name"));
     }
     LayoutAssertions.check();
+    DowncallWarmUp.run();
     this.extensions = extensions;
   }
 

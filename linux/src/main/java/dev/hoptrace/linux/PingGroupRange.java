@@ -16,7 +16,8 @@ final class PingGroupRange {
 
   static String current() {
     try {
-      return Files.readString(SYSCTL).trim().replaceAll("\\s+", " ");
+      // Files.readString stops after the first field of this procfs file (JDK 25); readAllLines does not.
+      return String.join(" ", Files.readAllLines(SYSCTL)).trim().replaceAll("\\s+", " ");
     } catch (IOException e) {
       return "unknown";
     }
