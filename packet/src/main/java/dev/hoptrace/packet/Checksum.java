@@ -41,9 +41,9 @@ public final class Checksum {
   }
 
   /**
-   * The sum of the pseudo-header that UDP, TCP (RFC 768, RFC 9293 §3.1) and ICMPv6 (RFC 8200 §8.1)
-   * prepend: IPv4 source, destination, zero, protocol, length; or IPv6 source, destination, 32-bit
-   * length, three zero bytes, next header.
+   * The sum of the pseudo-header that UDP, TCP (RFC 768, RFC 9293 §3.1) and ICMPv6 (RFC 8200
+   * §8.1) prepend: IPv4 source, destination, zero, protocol, length; or IPv6 source,
+   * destination, 32-bit length, three zero bytes, next header.
    */
   public static long pseudoHeaderSum(InetAddress src, InetAddress dst, int protocol, int length) {
     boolean v4 = src instanceof Inet4Address && dst instanceof Inet4Address;

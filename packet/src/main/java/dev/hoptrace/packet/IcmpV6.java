@@ -44,7 +44,7 @@ public record IcmpV6(int type, int code, int checksum, int restOfHeader) {
         Wire.i32(b, off + 4));
   }
 
-  /** A whole ICMPv6 message with the checksum over the pseudo-header of {@code src}, {@code dst}. */
+  /** A whole ICMPv6 message, its checksum over the pseudo-header of {@code src}, {@code dst}. */
   public static byte[] encode(Inet6Address src, Inet6Address dst, int type, int code,
       int restOfHeader, byte[] body) {
     Fields.check("type", type, 0xff);

@@ -5,9 +5,9 @@ package dev.hoptrace.packet;
  *
  * <p>Hop-by-Hop (0), Routing (43), Destination Options (60) and Mobility (135) share the generic
  * shape "next header, length in 8-byte units not counting the first 8" (RFC 8200 §4.3, §4.4,
- * §4.6; RFC 6275 §6.1); Fragment (44) is 8 bytes (§4.5); AH (51) counts 4-byte units minus 2 (RFC
- * 4302 §2.2). Anything else, ESP and No Next Header included, ends the walk and is reported as the
- * protocol. At most {@value #MAX_HEADERS} headers are walked.
+ * §4.6; RFC 6275 §6.1); Fragment (44) is 8 bytes (§4.5); AH (51) counts 4-byte units minus 2
+ * (RFC 4302 §2.2). Anything else, ESP and No Next Header included, ends the walk and is
+ * reported as the protocol. At most {@value #MAX_HEADERS} headers are walked.
  *
  * <pre>
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+

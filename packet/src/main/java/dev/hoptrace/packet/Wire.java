@@ -98,7 +98,8 @@ public final class Wire {
    */
   public static Slice slice(ByteBuffer buffer) {
     if (buffer.hasArray() && !buffer.isReadOnly()) {
-      return new Slice(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+      return new Slice(
+          buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
     }
     byte[] copy = new byte[buffer.remaining()];
     buffer.duplicate().get(copy);

@@ -31,7 +31,8 @@ class Ipv4HeaderTest {
   void decodesCapturedHeader() throws Exception {
     Ipv4Header h = Ipv4Header.decode(packet("v4-udp-probe-ttl1"), 0, 60);
 
-    assertThat(h).isEqualTo(new Ipv4Header(0, 60, 0xd232, 0, 0, 1, 17, Wire.u16(packet("v4-udp-probe-ttl1"), 10),
+    assertThat(h).isEqualTo(new Ipv4Header(0, 60, 0xd232, 0, 0, 1, 17,
+        Wire.u16(packet("v4-udp-probe-ttl1"), 10),
         (Inet4Address) ip("10.99.1.2"), (Inet4Address) ip("10.99.2.2"), 0));
     assertThat(h.ihl()).isEqualTo(5);
   }

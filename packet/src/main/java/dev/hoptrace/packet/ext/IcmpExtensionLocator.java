@@ -35,7 +35,8 @@ public final class IcmpExtensionLocator {
     Wire.require(len, ICMP_HEADER, version == 6 ? "ICMPv6 header" : "ICMP header", off);
     int type = Wire.u8(b, off);
     // RFC 4884 §4.1-§4.5: only these types carry the length attribute.
-    boolean eligible = version == 6 ? type == 1 || type == 3 : type == 3 || type == 11 || type == 12;
+    boolean eligible =
+        version == 6 ? type == 1 || type == 3 : type == 3 || type == 11 || type == 12;
     if (!eligible) {
       return OptionalInt.empty();
     }

@@ -17,7 +17,7 @@ import java.util.Arrays;
  * the length attribute says so; Linux itself adds no extensions, MPLS routers do.
  */
 public final class IcmpErrorEncoder {
-  /** Quote room in an IPv4 error: 576 − 20 (IP) − 8 (ICMP), what Linux {@code icmp_send} uses. */
+  /** Quote room in an IPv4 error: 576 − 20 (IP) − 8 (ICMP), as Linux {@code icmp_send} has it. */
   public static final int MAX_QUOTE_V4 = 576 - 20 - 8;
   /** Quote room in an ICMPv6 error: 1280 − 40 − 8, what Linux {@code icmp6_send} uses. */
   public static final int MAX_QUOTE_V6 = 1280 - 40 - 8;

@@ -72,7 +72,8 @@ public final class QuotedProbeDecoder {
       return new QuotedOpaque(at.protocol(), available);
     }
     int p = at.protocol();
-    boolean icmp = version == 4 ? p == Ipv4Header.PROTOCOL_ICMP : p == Ipv6Header.NEXT_HEADER_ICMPV6;
+    boolean icmp =
+        version == 4 ? p == Ipv4Header.PROTOCOL_ICMP : p == Ipv6Header.NEXT_HEADER_ICMPV6;
     boolean ports = p == Ipv4Header.PROTOCOL_UDP || p == Ipv4Header.PROTOCOL_TCP;
     if (available >= 8 && p == Ipv4Header.PROTOCOL_UDP) {
       return QuotedUdp.decode(b, at.offset(), available);
