@@ -37,18 +37,22 @@ class UnprivilegedUserTest {
         .contains("AUTO opened UNPRIVILEGED");
   }
 
-  /** The module's own classes plus core and packet, as directories nobody can read. */
+  /**
+   * The module's own classes plus core and packet: class directories, or in a reactor build the
+   * modules' jars, all inside the project (the local Maven repository under /root is not readable
+   * by nobody, and this test needs no third-party classes).
+   */
   private static String classPath() {
+    Path root = Path.of("").toAbsolutePath().getParent();
     List<String> entries = new ArrayList<>();
     for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      if (e.endsWith("classes") || e.endsWith("test-classes")) {
+      if (Path.of(e).toAbsolutePath().startsWith(root)) {
         entries.add(e);
       }
     }
     // Surefire may hand the class path over in a manifest-only jar; fall back to the layout.
-    if (entries.isEmpty()) {
-      Path module = Path.of("").toAbsolutePath();
-      Path root = module.getParent();
+    if (entries.size() < 3) {
+      Path module = root.resolve("linux");
       entries.add(module.resolve("target/classes").toString());
       entries.add(module.resolve("target/test-classes").toString());
       entries.add(root.resolve("core/target/classes").toString());
