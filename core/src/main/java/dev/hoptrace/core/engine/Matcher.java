@@ -19,6 +19,8 @@ final class Matcher {
   private final Map<WireKey, ProbeSlot> inFlight = new HashMap<>();
   private final Set<WireKey> givenUp = new HashSet<>();
   private final Set<WireKey> answered = new HashSet<>();
+  /** Probes past a final hop: their replies are expected and mean nothing, so they are not drops. */
+  private final Set<WireKey> cancelled = new HashSet<>();
   private long unmatched;
   private long late;
   private long duplicate;
@@ -39,6 +41,13 @@ final class Matcher {
     }
   }
 
+  /** The probe went past the hop where the trace ends; a reply to it is ignored, not counted. */
+  void cancelled(ProbeSlot slot) {
+    if (inFlight.remove(slot.sent.key()) != null) {
+      cancelled.add(slot.sent.key());
+    }
+  }
+
   /** Returns the probe this reply answers, or null after counting why it was dropped. */
   ProbeSlot match(Reply reply) {
     if (reply.quotedDestination().isPresent() && !reply.quotedDestination().get().equals(destination)) {
@@ -53,6 +62,9 @@ final class Matcher {
     if (slot != null) {
       answered.add(reply.key());
       return slot;
+    }
+    if (cancelled.contains(reply.key())) {
+      return null;
     }
     if (answered.contains(reply.key())) {
       duplicate++;

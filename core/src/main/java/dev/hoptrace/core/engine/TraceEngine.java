@@ -71,6 +71,9 @@ public final class TraceEngine implements ReplySink {
       if (canSend() && now >= nextSendAt) {
         send();
         nextSendAt = now + sendGap;
+        // Take what has already arrived before sending on, so that a reply whose time is read in
+        // user space (a TCP RST) is not left waiting behind a burst of sends.
+        session.receive(session.now(), this);
         continue;
       }
       long wake = earliestDeadline();
@@ -171,7 +174,7 @@ public final class TraceEngine implements ReplySink {
       if (slot.ttl <= ttl) {
         return false;
       }
-      matcher.gaveUp(slot);
+      matcher.cancelled(slot);
       session.release(slot.sent);
       slot.state = ProbeSlot.State.CANCELLED;
       return true;

@@ -6,6 +6,7 @@ import static dev.hoptrace.core.ScriptedNetwork.silent;
 import static dev.hoptrace.core.ScriptedNetwork.unreachable;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hoptrace.core.DropCounts;
 import dev.hoptrace.core.Hop;
 import dev.hoptrace.core.ProbeResult;
 import dev.hoptrace.core.ScriptedNetwork;
@@ -89,6 +90,7 @@ class TraceEngineTest {
     assertThat(result.hops()).hasSize(3);
     assertThat(net.sent).as("16 in flight: some probes went past the destination")
         .anyMatch(s -> s.probe().ttl() > 3);
+    assertThat(result.dropped()).as("their replies are expected, not drops").isEqualTo(DropCounts.NONE);
   }
 
   @Test

@@ -1,0 +1,81 @@
+package dev.hoptrace.linux;
+
+import dev.hoptrace.core.net.Network;
+import dev.hoptrace.core.net.NetworkException;
+import dev.hoptrace.core.net.NetworkException.Reason;
+import dev.hoptrace.core.net.ProbeMode;
+import dev.hoptrace.core.net.ProbeSession;
+import dev.hoptrace.core.net.SessionSpec;
+import dev.hoptrace.linux.ffm.DowncallWarmUp;
+import dev.hoptrace.linux.ffm.ErrnoException;
+import dev.hoptrace.linux.ffm.LayoutAssertions;
+
+/**
+ * The {@link Network} of the running Linux kernel, through FFM sockets. See the package
+ * documentation for the socket kinds, the identity each carries and the threading.
+ */
+public final class LinuxNetwork implements Network {
+  private final ExtensionDecoding extensions;
+
+  /** A network that decodes RFC 4884 extensions with {@code extensions}. */
+  public LinuxNetwork(ExtensionDecoding extensions) {
+    if (!System.getProperty("os.name", "").equals("Linux")) {
+      throw new UnsupportedOperationException("LinuxNetwork needs Linux, not " + System.getProperty("os.name"));
+    }
+    LayoutAssertions.check();
+    DowncallWarmUp.run();
+    this.extensions = extensions;
+  }
+
+  /** A network with the default extension decoder. */
+  public LinuxNetwork() {
+    this(Extensions.defaultDecoder());
+  }
+
+  @Override
+  public ProbeSession open(SessionSpec spec) throws NetworkException {
+    requirePlatformThread();
+    ProbeMode mode = spec.mode();
+    if (mode == ProbeMode.RAW || mode == ProbeMode.AUTO) {
+      ProbeSession raw = RawSessions.tryOpen(spec, extensions, mode == ProbeMode.RAW);
+      if (raw != null) {
+        return raw;
+      }
+    }
+    return openUnprivileged(
+        spec, mode == ProbeMode.AUTO ? "; raw sockets refused (no root or CAP_NET_RAW)" : "");
+  }
+
+  private ProbeSession openUnprivileged(SessionSpec spec, String note) throws NetworkException {
+    SessionCore core;
+    try {
+      core = new SessionCore(spec, extensions);
+    } catch (ErrnoException e) {
+      throw NetworkErrors.setup("creating the session", e);
+    }
+    try {
+      java.net.InetAddress local = RouteProbe.localAddress(core);
+      return switch (spec.protocol()) {
+        case UDP -> new UdpSession(core, SessionInfos.noted(SessionInfos.udp(spec, local), note));
+        case ICMP -> PingSession.open(core, SessionInfos.noted(SessionInfos.ping(spec, local), note));
+        case TCP -> new TcpSession(core, SessionInfos.noted(SessionInfos.tcp(spec, local), note));
+      };
+    } catch (NetworkException | RuntimeException e) {
+      core.close();
+      throw e;
+    }
+  }
+
+  /** Native calls pin a virtual thread's carrier: sessions run on platform threads only. */
+  static void requirePlatformThread() {
+    if (Thread.currentThread().isVirtual()) {
+      throw new IllegalStateException(
+          "hoptrace sessions block in native calls; use them from a platform thread, not "
+              + Thread.currentThread());
+    }
+  }
+
+  static NetworkException unsupported(String message) {
+    return new NetworkException(Reason.UNSUPPORTED, message);
+  }
+}

@@ -1,0 +1,206 @@
+package dev.hoptrace.linux;
+
+import static dev.hoptrace.linux.ffm.LinuxConstants.*;
+
+import dev.hoptrace.core.net.NetworkException;
+import dev.hoptrace.core.net.NetworkException.Reason;
+import dev.hoptrace.core.net.OutgoingProbe;
+import dev.hoptrace.core.net.ProbeSession;
+import dev.hoptrace.core.net.Reply;
+import dev.hoptrace.core.net.ReplyKind;
+import dev.hoptrace.core.net.ReplySink;
+import dev.hoptrace.core.net.SentProbe;
+import dev.hoptrace.core.net.SessionInfo;
+import dev.hoptrace.core.net.WireKey;
+import dev.hoptrace.linux.MessageReader.Received;
+import dev.hoptrace.linux.ffm.ErrnoException;
+import dev.hoptrace.linux.ffm.Libc;
+import dev.hoptrace.packet.ext.IcmpExtensions;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.util.Optional;
+
+/**
+ * Unprivileged ICMP echo through one ping socket ({@code SOCK_DGRAM, IPPROTO_ICMP[V6]}) per
+ * session. The kernel owns the echo identifier (it rewrites it to the socket's "port") and
+ * demultiplexes replies to this socket by it, so identity is the echo sequence alone. Echo replies
+ * arrive on the normal queue, ICMP errors only on the error queue, and a queued error sets {@code
+ * sk_err}, which the next send would return instead of sending: drain first, retry once.
+ */
+final class PingSession implements ProbeSession, SessionCore.ReadySocket {
+  private static final int ICMP_HEADER = 8;
+  private static final ValueLayout.OfShort SEQUENCE =
+      ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+
+  private final SessionCore core;
+  private final SessionInfo info;
+  private final int fd;
+  private final MemorySegment packet;
+  private final int echoRequest;
+  private final int echoReply;
+  private int ttl = -1;
+
+  private PingSession(SessionCore core, SessionInfo info, int fd) {
+    this.core = core;
+    this.info = info;
+    this.fd = fd;
+    boolean v6 = core.setup.ipv6();
+    this.echoRequest = v6 ? IcmpMeaning.V6_ECHO_REQUEST : IcmpMeaning.V4_ECHO_REQUEST;
+    this.echoReply = v6 ? IcmpMeaning.V6_ECHO_REPLY : IcmpMeaning.V4_ECHO_REPLY;
+    int payload = Math.max(0, core.spec.packetLength() - core.setup.ipHeaderLength() - ICMP_HEADER);
+    this.packet = core.arena.allocate(ICMP_HEADER + payload, 8);
+    MemorySegment.copy(Payloads.pattern(core.arena, payload), 0, packet, ICMP_HEADER, payload);
+    // type, code 0, checksum 0 and identifier 0: the kernel fills in both of the latter.
+    packet.set(ValueLayout.JAVA_BYTE, 0, (byte) echoRequest);
+  }
+
+  static PingSession open(SessionCore core, SessionInfo info) throws NetworkException {
+    int protocol = core.setup.ipv6() ? IPPROTO_ICMPV6 : IPPROTO_ICMP;
+    int fd;
+    try {
+      fd = core.setup.open(SOCK_DGRAM, protocol, false);
+    } catch (ErrnoException e) {
+      if (e.errno() == EACCES) {
+        throw new NetworkException(Reason.PERMISSION, PingGroupRange.refusal(), e);
+      }
+      throw NetworkErrors.setup("opening an ICMP ping socket", e);
+    }
+    try {
+      core.setup.allowFragmentation(fd);
+      core.setup.bindSource(fd, 0);
+      PingSession session = new PingSession(core, info, fd);
+      core.register(fd, EPOLLIN, session);
+      return session;
+    } catch (ErrnoException e) {
+      Libc.closeQuietly(fd);
+      throw NetworkErrors.setup("preparing the ICMP ping socket", e);
+    }
+  }
+
+  @Override
+  public SessionInfo info() {
+    return info;
+  }
+
+  @Override
+  public long now() {
+    return RealtimeClock.now();
+  }
+
+  @Override
+  public SentProbe send(OutgoingProbe probe) throws NetworkException {
+    try {
+      drainErrors(null);
+      if (probe.ttl() != ttl) {
+        core.setup.setTtl(fd, probe.ttl());
+        ttl = probe.ttl();
+      }
+      packet.set(SEQUENCE, 6, (short) probe.sequence());
+      long sentAt = sendOnce();
+      return new SentProbe(new WireKey(0, 0, probe.sequence()), sentAt);
+    } catch (ErrnoException e) {
+      if (e.call().equals("sendto")) {
+        throw NetworkErrors.sending(core.spec.destination(), e);
+      }
+      throw NetworkErrors.setup("sending an ICMP echo request", e);
+    }
+  }
+
+  /** Sends; on a stale asynchronous error (nothing was sent) drains again and retries once. */
+  private long sendOnce() throws ErrnoException {
+    long sentAt = RealtimeClock.now();
+    try {
+      Libc.sendto(fd, packet, packet.byteSize(), 0, core.destination, core.destinationLength);
+      return sentAt;
+    } catch (ErrnoException e) {
+      if (!StaleErrors.isStale(e.errno())) {
+        throw e;
+      }
+      drainErrors(null);
+      sentAt = RealtimeClock.now();
+      Libc.sendto(fd, packet, packet.byteSize(), 0, core.destination, core.destinationLength);
+      return sentAt;
+    }
+  }
+
+  @Override
+  public void receive(long deadline, ReplySink sink) throws NetworkException {
+    core.receive(deadline, sink);
+  }
+
+  @Override
+  public void onReady(int events, long wokeAt, ReplySink sink) throws ErrnoException {
+    drainErrors(sink);
+    for (int i = 0; i < 64; i++) {
+      Received datagram = core.reader.read(fd, false);
+      if (datagram == null) {
+        break;
+      }
+      echoReply(datagram, sink);
+    }
+  }
+
+  /** Reads the whole error queue (clearing sk_err); replies go to {@code sink} or, if null, later. */
+  private void drainErrors(ReplySink sink) throws ErrnoException {
+    for (int i = 0; i < 256; i++) {
+      Received entry = core.reader.read(fd, true);
+      if (entry == null) {
+        return;
+      }
+      if (!ErrorEntryDecoder.isIcmp(entry)) {
+        String why = ErrorEntryDecoder.whyNotIcmp(entry);
+        if (why != null && sink != null) {
+          sink.dropped(why);
+        }
+        continue;
+      }
+      byte[] quote = entry.payload();
+      // The quote is our echo request: type, code, checksum, identifier, sequence.
+      if (quote.length < ICMP_HEADER || (quote[0] & 0xff) != echoRequest) {
+        if (sink != null) {
+          sink.dropped("ICMP error quoting " + quote.length + " bytes, not an echo request");
+        }
+        continue;
+      }
+      Reply reply = core.errors.toReply(keyOf(quote), entry, RealtimeClock.now());
+      if (sink != null) {
+        sink.accept(reply);
+      } else {
+        core.deliverLater(reply);
+      }
+    }
+  }
+
+  private void echoReply(Received datagram, ReplySink sink) {
+    byte[] icmp = datagram.payload();
+    if (icmp.length < ICMP_HEADER || (icmp[0] & 0xff) != echoReply || datagram.name() == null) {
+      sink.dropped("ping socket delivered " + icmp.length + " bytes that are not an echo reply");
+      return;
+    }
+    long at = datagram.ancillary().kernelTime() > 0
+        ? datagram.ancillary().kernelTime() : RealtimeClock.now();
+    sink.accept(new Reply(
+        keyOf(icmp),
+        Optional.empty(),
+        datagram.name().getAddress(),
+        ReplyKind.ECHO_REPLY,
+        icmp[0] & 0xff,
+        icmp[1] & 0xff,
+        0,
+        datagram.ancillary().ttl(),
+        at,
+        Optional.empty(),
+        IcmpExtensions.NONE));
+  }
+
+  private static WireKey keyOf(byte[] echo) {
+    return new WireKey(0, 0, ((echo[6] & 0xff) << 8) | (echo[7] & 0xff));
+  }
+
+  @Override
+  public void close() {
+    Libc.closeQuietly(fd);
+    core.close();
+  }
+}

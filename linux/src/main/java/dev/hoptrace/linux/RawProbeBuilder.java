@@ -1,0 +1,127 @@
+package dev.hoptrace.linux;
+
+import dev.hoptrace.core.net.OutgoingProbe;
+import dev.hoptrace.core.net.Protocol;
+import dev.hoptrace.core.net.WireKey;
+import dev.hoptrace.packet.Checksum;
+import dev.hoptrace.packet.IcmpV4;
+import dev.hoptrace.packet.IcmpV6;
+import dev.hoptrace.packet.Ipv4Header;
+import dev.hoptrace.packet.Ipv6Header;
+import dev.hoptrace.packet.Tcp;
+import dev.hoptrace.packet.Udp;
+import dev.hoptrace.packet.Wire;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+
+/**
+ * Builds whole raw probes, IP header included, with the packet module's encoders, and says which
+ * {@link WireKey} their replies will quote:
+ *
+ * <ul>
+ *   <li>UDP: source port = the reserved port, destination port = the engine's; the UDP checksum
+ *       carries the sequence (two payload bytes compensate, the Paris traceroute trick), so
+ *       probes stay apart even with a fixed destination port. Key = (port, dstPort, checksum on
+ *       the wire); IPv4 ID = sequence too, for people reading captures.
+ *   <li>TCP: a SYN from the reserved port; the TCP sequence number is the probe sequence. Key =
+ *       (port, dstPort, sequence); a SYN-ACK or RST acknowledges sequence + 1.
+ *   <li>ICMP: echo id = the reserved port, echo sequence = the probe sequence. Key = (0, 0,
+ *       sequence), as for ping sockets.
+ * </ul>
+ */
+final class RawProbeBuilder {
+  private static final int TCP_WINDOW = 5840;
+
+  private final Protocol protocol;
+  private final InetAddress source;
+  private final InetAddress destination;
+  private final int ident;
+  private final int tos;
+  private final byte[] payload;
+
+  /** A built probe: the bytes to hand to the raw socket and the identity its replies carry. */
+  record Built(byte[] packet, WireKey key) {}
+
+  RawProbeBuilder(
+      Protocol protocol, InetAddress source, InetAddress destination, int ident, int tos,
+      int packetLength) {
+    this.protocol = protocol;
+    this.source = source;
+    this.destination = destination;
+    this.ident = ident;
+    this.tos = tos;
+    int ip = destination instanceof Inet6Address ? Ipv6Header.LENGTH : Ipv4Header.MIN_LENGTH;
+    int transport = switch (protocol) {
+      case UDP -> Udp.LENGTH;
+      case TCP -> Tcp.MIN_LENGTH;
+      case ICMP -> IcmpV4.LENGTH;
+    };
+    // UDP needs two bytes of payload for the checksum compensation.
+    int length = Math.max(protocol == Protocol.UDP ? 2 : 0, packetLength - ip - transport);
+    this.payload = new byte[length];
+    for (int i = 0; i < length; i++) {
+      payload[i] = (byte) (0x40 + (i % 0x40));
+    }
+  }
+
+  Built build(OutgoingProbe probe) {
+    byte[] segment;
+    WireKey key;
+    switch (protocol) {
+      case UDP -> {
+        segment = udpWithChecksum(probe.dstPort(), probe.sequence());
+        key = new WireKey(ident, probe.dstPort(), Wire.u16(segment, 6));
+      }
+      case TCP -> {
+        segment = Tcp.syn(ident, probe.dstPort(), probe.sequence(), TCP_WINDOW, new byte[0])
+            .encode(source, destination, new byte[0]);
+        key = new WireKey(ident, probe.dstPort(), probe.sequence());
+      }
+      case ICMP -> {
+        segment = destination instanceof Inet6Address d6
+            ? IcmpV6.echoRequest((Inet6Address) source, d6, ident, probe.sequence(), payload)
+            : IcmpV4.echoRequest(ident, probe.sequence(), payload);
+        key = new WireKey(0, 0, probe.sequence());
+      }
+      default -> throw new AssertionError(protocol);
+    }
+    return new Built(withIpHeader(probe, segment), key);
+  }
+
+  /**
+   * A UDP datagram whose checksum is the sequence (0 becomes 0xffff: RFC 768 reserves 0 for "no
+   * checksum", so sequences 0 and 65535 share a key; they are never in flight together).
+   */
+  private byte[] udpWithChecksum(int dstPort, int sequence) {
+    byte[] slotZero = payload.clone();
+    slotZero[0] = 0;
+    slotZero[1] = 0;
+    byte[] datagram = Udp.encode(source, destination, ident, dstPort, slotZero);
+    Wire.put16(datagram, 6, 0);
+    int withZeroSlot =
+        Checksum.transport(source, destination, Ipv4Header.PROTOCOL_UDP, datagram, 0,
+            datagram.length);
+    int wanted = sequence == 0 ? 0xffff : sequence;
+    Wire.put16(datagram, Udp.LENGTH, Checksum.compensation(withZeroSlot, wanted));
+    Wire.put16(datagram, 6, wanted);
+    return datagram;
+  }
+
+  private byte[] withIpHeader(OutgoingProbe probe, byte[] segment) {
+    int next = switch (protocol) {
+      case UDP -> Ipv4Header.PROTOCOL_UDP;
+      case TCP -> Ipv4Header.PROTOCOL_TCP;
+      case ICMP -> destination instanceof Inet6Address
+          ? Ipv6Header.NEXT_HEADER_ICMPV6 : Ipv4Header.PROTOCOL_ICMP;
+    };
+    if (destination instanceof Inet6Address d6) {
+      // Flow label 0 for every probe: load balancers that hash it see one flow.
+      return new Ipv6Header(tos, 0, segment.length, next, probe.ttl(), (Inet6Address) source, d6)
+          .encodeWith(segment);
+    }
+    return new Ipv4Header(tos, Ipv4Header.MIN_LENGTH + segment.length, probe.sequence(), 0, 0,
+            probe.ttl(), next, 0, (Inet4Address) source, (Inet4Address) destination, 0)
+        .encodeWith(segment);
+  }
+}

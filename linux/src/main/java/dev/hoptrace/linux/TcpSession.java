@@ -1,0 +1,107 @@
+package dev.hoptrace.linux;
+
+import static dev.hoptrace.linux.ffm.LinuxConstants.EPOLLOUT;
+import static dev.hoptrace.linux.ffm.LinuxConstants.IPPROTO_TCP;
+import static dev.hoptrace.linux.ffm.LinuxConstants.SOCK_STREAM;
+import static dev.hoptrace.linux.ffm.LinuxConstants.TCP_SYNCNT;
+
+import dev.hoptrace.core.net.NetworkException;
+import dev.hoptrace.core.net.OutgoingProbe;
+import dev.hoptrace.core.net.ProbeSession;
+import dev.hoptrace.core.net.ReplySink;
+import dev.hoptrace.core.net.SentProbe;
+import dev.hoptrace.core.net.SessionInfo;
+import dev.hoptrace.core.net.WireKey;
+import dev.hoptrace.linux.ffm.ErrnoException;
+import dev.hoptrace.linux.ffm.Libc;
+import dev.hoptrace.linux.ffm.Linger;
+import dev.hoptrace.linux.ffm.SockAddr;
+import dev.hoptrace.linux.ffm.TcpInfo;
+import java.lang.foreign.MemorySegment;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Unprivileged TCP probing: one non-blocking {@code connect()} per probe. Identity = (the socket's
+ * kernel-chosen local port, the destination port).
+ */
+final class TcpSession implements ProbeSession {
+  private final SessionCore core;
+  private final SessionInfo info;
+  private final MemorySegment local;
+  private final MemorySegment tcpInfo;
+  private final MemorySegment linger;
+  private final Map<WireKey, TcpConnectProbe> inFlight = new HashMap<>();
+
+  TcpSession(SessionCore core, SessionInfo info) {
+    this.core = core;
+    this.info = info;
+    this.local = core.arena.allocate(SockAddr.STORAGE_SIZE, 8);
+    this.tcpInfo = core.arena.allocate(TcpInfo.LAYOUT);
+    this.linger = Linger.abortiveClose(core.arena);
+  }
+
+  @Override
+  public SessionInfo info() {
+    return info;
+  }
+
+  @Override
+  public long now() {
+    return RealtimeClock.now();
+  }
+
+  @Override
+  public SentProbe send(OutgoingProbe probe) throws NetworkException {
+    int fd;
+    try {
+      fd = core.setup.open(SOCK_STREAM, 0, false);
+    } catch (ErrnoException e) {
+      throw NetworkErrors.setup("opening a TCP socket", e);
+    }
+    try {
+      core.setup.setTtl(fd, probe.ttl());
+      // One retransmission at most: a silent hop must not be probed again and again.
+      Libc.setsockopt(fd, IPPROTO_TCP, TCP_SYNCNT, 1);
+      core.setup.bindSource(fd, probe.srcPort());
+      int length = core.destinationWithPort(probe.dstPort());
+      long sentAt = RealtimeClock.now();
+      Libc.connect(fd, core.destination, length);
+      int localPort = SockAddr.read(local, Libc.getsockname(fd, local)).getPort();
+      WireKey key = new WireKey(localPort, probe.dstPort(), 0);
+      TcpConnectProbe connect = new TcpConnectProbe(core, fd, key, sentAt, tcpInfo, linger);
+      connect.registered(core.register(fd, EPOLLOUT, connect));
+      TcpConnectProbe previous = inFlight.put(key, connect);
+      if (previous != null) {
+        previous.close();
+      }
+      return new SentProbe(key, sentAt);
+    } catch (ErrnoException e) {
+      Libc.closeQuietly(fd);
+      if (e.call().equals("connect")) {
+        throw NetworkErrors.sending(core.spec.destination(), e);
+      }
+      throw NetworkErrors.setup("preparing a TCP probe", e);
+    }
+  }
+
+  @Override
+  public void receive(long deadline, ReplySink sink) throws NetworkException {
+    core.receive(deadline, sink);
+  }
+
+  @Override
+  public void release(SentProbe probe) {
+    TcpConnectProbe connect = inFlight.remove(probe.key());
+    if (connect != null) {
+      connect.close();
+    }
+  }
+
+  @Override
+  public void close() {
+    inFlight.values().forEach(TcpConnectProbe::close);
+    inFlight.clear();
+    core.close();
+  }
+}

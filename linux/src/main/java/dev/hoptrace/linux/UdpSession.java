@@ -1,0 +1,105 @@
+package dev.hoptrace.linux;
+
+import static dev.hoptrace.linux.ffm.LinuxConstants.EPOLLIN;
+import static dev.hoptrace.linux.ffm.LinuxConstants.SOCK_DGRAM;
+
+import dev.hoptrace.core.net.NetworkException;
+import dev.hoptrace.core.net.OutgoingProbe;
+import dev.hoptrace.core.net.ProbeSession;
+import dev.hoptrace.core.net.ReplySink;
+import dev.hoptrace.core.net.SentProbe;
+import dev.hoptrace.core.net.SessionInfo;
+import dev.hoptrace.core.net.WireKey;
+import dev.hoptrace.linux.ffm.ErrnoException;
+import dev.hoptrace.linux.ffm.Libc;
+import dev.hoptrace.linux.ffm.SockAddr;
+import java.lang.foreign.MemorySegment;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Unprivileged UDP probing: one connected {@code SOCK_DGRAM} socket per probe with the TTL set on
+ * it, as Linux traceroute does. Identity = (the socket's kernel-chosen local port, the destination
+ * port); replies come off that socket's error queue.
+ */
+final class UdpSession implements ProbeSession {
+  private static final int UDP_HEADER = 8;
+
+  private final SessionCore core;
+  private final SessionInfo info;
+  private final MemorySegment payload;
+  private final MemorySegment local;
+  private final Map<WireKey, ErrorQueueSocket> inFlight = new HashMap<>();
+
+  UdpSession(SessionCore core, SessionInfo info) {
+    this.core = core;
+    this.info = info;
+    int length = Math.max(0, core.spec.packetLength() - core.setup.ipHeaderLength() - UDP_HEADER);
+    this.payload = Payloads.pattern(core.arena, length);
+    this.local = core.arena.allocate(SockAddr.STORAGE_SIZE, 8);
+  }
+
+  @Override
+  public SessionInfo info() {
+    return info;
+  }
+
+  @Override
+  public long now() {
+    return RealtimeClock.now();
+  }
+
+  @Override
+  public SentProbe send(OutgoingProbe probe) throws NetworkException {
+    int fd;
+    try {
+      fd = core.setup.open(SOCK_DGRAM, 0, true);
+    } catch (ErrnoException e) {
+      throw NetworkErrors.setup("opening a UDP socket", e);
+    }
+    try {
+      core.setup.allowFragmentation(fd);
+      core.setup.setTtl(fd, probe.ttl());
+      core.setup.bindSource(fd, probe.srcPort());
+      Libc.connect(fd, core.destination, core.destinationWithPort(probe.dstPort()));
+      int localPort = SockAddr.read(local, Libc.getsockname(fd, local)).getPort();
+      WireKey key = new WireKey(localPort, probe.dstPort(), 0);
+      long sentAt = RealtimeClock.now();
+      Libc.sendto(fd, payload, payload.byteSize(), 0, MemorySegment.NULL, 0);
+      ErrorQueueSocket socket = new ErrorQueueSocket(core, fd, key, sentAt);
+      socket.takeTransmitStamp();
+      socket.registered(core.register(fd, EPOLLIN, socket));
+      ErrorQueueSocket previous = inFlight.put(key, socket);
+      if (previous != null) {
+        previous.close();
+      }
+      return new SentProbe(key, socket.sentAt());
+    } catch (ErrnoException e) {
+      Libc.closeQuietly(fd);
+      if (e.call().equals("connect") || e.call().equals("sendto")) {
+        throw NetworkErrors.sending(core.spec.destination(), e);
+      }
+      throw NetworkErrors.setup("preparing a UDP probe", e);
+    }
+  }
+
+  @Override
+  public void receive(long deadline, ReplySink sink) throws NetworkException {
+    core.receive(deadline, sink);
+  }
+
+  @Override
+  public void release(SentProbe probe) {
+    ErrorQueueSocket socket = inFlight.remove(probe.key());
+    if (socket != null) {
+      socket.close();
+    }
+  }
+
+  @Override
+  public void close() {
+    inFlight.values().forEach(ErrorQueueSocket::close);
+    inFlight.clear();
+    core.close();
+  }
+}
