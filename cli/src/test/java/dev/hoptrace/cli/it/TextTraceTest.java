@@ -49,5 +49,6 @@ class TextTraceTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> TextTrace.parse(" 1  198.18.1.2  0.061 ms\n"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no header");
+    assertThat(TextTrace.parseHops(" 1  198.18.1.2  0.061 ms\n").hops()).hasSize(1);
   }
 }

@@ -106,7 +106,7 @@ class UnreachableIT {
     String dst = AddressText.of(lab.destinationAddress(family));
     ExecResult ours = hoptrace.text(RunAs.ROOT_RAW, family.flag(), "-w", "2", dst);
     TextTrace theirs = new SystemTraceroute(lab).run(family.flag(), "-w", "2", dst);
-    TextTrace hoptraceText = TextTrace.parse(ours.stdout());
+    TextTrace hoptraceText = TextTrace.parseHops(ours.stdout());
 
     TextTrace.Hop last = hoptraceText.hops().getLast();
     assertThat(last.ttl()).as(ours.describe()).isEqualTo(REJECTING_ROUTER + 1);
