@@ -96,4 +96,23 @@ class SilentHopsIT {
     assertThat(report.hops()).as(report.raw()).hasSize(7);
     assertThat(report.reached()).isTrue();
   }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(RunAs.class)
+  void silentHopIsGivenUpOnSoonOnceLaterHopsAnswer(RunAs user) {
+    // Default -w 5,3,10: a probe of a silent hop waits at most 10 x the RTT of a later hop
+    // that answered, not 5 s, as in traceroute 2.1.
+    lab.setBehaviour(2, RouterBehaviour.SILENT);
+    String dst = AddressText.of(lab.destinationAddress(IpFamily.IPV4));
+    TraceReport adaptive = hoptrace.trace(user, dst);
+    PathAssertions.assertSilent(adaptive, 2, 2, 3);
+    assertThat(adaptive.reached()).as(adaptive.raw()).isTrue();
+    assertThat(adaptive.durationMs()).as(adaptive.raw()).isLessThan(2500);
+
+    // -w 1,0,0: the classic fixed wait; the silent hop's probes take their whole second.
+    TraceReport fixed = hoptrace.trace(user, "-w", "1,0,0", dst);
+    PathAssertions.assertSilent(fixed, 2, 2, 3);
+    assertThat(fixed.reached()).as(fixed.raw()).isTrue();
+    assertThat(fixed.durationMs()).as(fixed.raw()).isGreaterThanOrEqualTo(950);
+  }
 }
