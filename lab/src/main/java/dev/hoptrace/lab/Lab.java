@@ -49,6 +49,7 @@ public final class Lab implements AutoCloseable {
    */
   static Lab start(LinearPath plan) {
     Objects.requireNonNull(plan, "plan");
+    requireRoot();
     LabRegistry.sweepStale();
     Lab lab = new Lab(LabRegistry.claimRunId(), plan);
     Runtime.getRuntime().addShutdownHook(lab.shutdownHook);
@@ -58,6 +59,14 @@ public final class Lab implements AutoCloseable {
     } catch (RuntimeException e) {
       lab.close();
       throw e;
+    }
+  }
+
+  private static void requireRoot() {
+    ExecResult id = Commands.run(List.of("id", "-u"), Commands.SETUP_TIMEOUT);
+    if (!id.succeeded() || !id.stdout().strip().equals("0")) {
+      throw new LabException("a lab needs root: only uid 0 can make network namespaces, veths "
+          + "and nftables rules (this process runs as uid " + id.stdout().strip() + ")");
     }
   }
 
