@@ -76,7 +76,7 @@ final class ErrorQueueSocket implements SessionCore.ReadySocket {
       } else {
         String why = ErrorEntryDecoder.whyNotIcmp(entry);
         if (why != null) {
-          sink.dropped(why);
+          sink.foreign(why);
         }
       }
     }
@@ -86,7 +86,7 @@ final class ErrorQueueSocket implements SessionCore.ReadySocket {
         if (datagram == null) {
           break;
         }
-        sink.dropped("UDP datagram of " + datagram.payload().length + " bytes from the destination"
+        sink.foreign("UDP datagram of " + datagram.payload().length + " bytes from the destination"
             + " port (answers to probes are ICMP errors; ignored)");
       }
     }

@@ -151,7 +151,7 @@ final class PingSession implements ProbeSession, SessionCore.ReadySocket {
       if (!ErrorEntryDecoder.isIcmp(entry)) {
         String why = ErrorEntryDecoder.whyNotIcmp(entry);
         if (why != null && sink != null) {
-          sink.dropped(why);
+          sink.foreign(why);
         }
         continue;
       }
@@ -159,7 +159,7 @@ final class PingSession implements ProbeSession, SessionCore.ReadySocket {
       // The quote is our echo request: type, code, checksum, identifier, sequence.
       if (quote.length < ICMP_HEADER || (quote[0] & 0xff) != echoRequest) {
         if (sink != null) {
-          sink.dropped("ICMP error quoting " + quote.length + " bytes, not an echo request");
+          sink.foreign("ICMP error quoting " + quote.length + " bytes, not an echo request");
         }
         continue;
       }
@@ -175,7 +175,7 @@ final class PingSession implements ProbeSession, SessionCore.ReadySocket {
   private void echoReply(Received datagram, ReplySink sink) {
     byte[] icmp = datagram.payload();
     if (icmp.length < ICMP_HEADER || (icmp[0] & 0xff) != echoReply || datagram.name() == null) {
-      sink.dropped("ping socket delivered " + icmp.length + " bytes that are not an echo reply");
+      sink.malformed("ping socket delivered " + icmp.length + " bytes that are not an echo reply");
       return;
     }
     long at = datagram.ancillary().kernelTime() > 0

@@ -53,10 +53,10 @@ final class RawIcmpReceiver implements SessionCore.ReadySocket {
         if (reply != null) {
           sink.accept(reply);
         } else {
-          sink.dropped("raw ICMP packet that is not for this trace (identity " + ident + ")");
+          sink.foreign("raw ICMP packet that is not for this trace (identity " + ident + ")");
         }
       } catch (MalformedPacketException e) {
-        sink.dropped("malformed ICMP packet: " + e.getMessage());
+        sink.malformed("malformed ICMP packet: " + e.getMessage());
       }
     }
   }

@@ -42,10 +42,10 @@ final class RawTcpReceiver implements SessionCore.ReadySocket {
         if (reply != null) {
           sink.accept(reply);
         } else {
-          sink.dropped("TCP segment that is not an answer to this trace's SYN");
+          sink.foreign("TCP segment that is not an answer to this trace's SYN");
         }
       } catch (MalformedPacketException e) {
-        sink.dropped("malformed TCP segment: " + e.getMessage());
+        sink.malformed("malformed TCP segment: " + e.getMessage());
       }
     }
   }

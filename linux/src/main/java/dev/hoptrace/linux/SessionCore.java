@@ -143,8 +143,13 @@ final class SessionCore implements AutoCloseable {
     }
 
     @Override
-    public void dropped(String why) {
-      sink.dropped(why);
+    public void malformed(String why) {
+      sink.malformed(why);
+    }
+
+    @Override
+    public void foreign(String why) {
+      sink.foreign(why);
     }
   }
 }

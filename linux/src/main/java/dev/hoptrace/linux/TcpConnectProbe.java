@@ -63,7 +63,7 @@ final class TcpConnectProbe implements SessionCore.ReadySocket {
       } else {
         String why = ErrorEntryDecoder.whyNotIcmp(entry);
         if (why != null) {
-          sink.dropped(why);
+          sink.foreign(why);
         }
       }
     }
@@ -80,7 +80,7 @@ final class TcpConnectProbe implements SessionCore.ReadySocket {
       settle();
     } else if (error != 0) {
       if (!sawIcmp) {
-        sink.dropped("TCP probe to port " + key.dstPort() + " ended with "
+        sink.foreign("TCP probe to port " + key.dstPort() + " ended with "
             + dev.hoptrace.linux.ffm.ErrnoException.describe(error) + " and no ICMP error");
       }
       settle();

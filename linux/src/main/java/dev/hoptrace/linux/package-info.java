@@ -42,7 +42,7 @@
  * bound for the session's lifetime, so concurrently running tracers on the host never share it.
  * The BPF programs ({@code RawFilters}) accept only echo replies with that id and ICMP errors
  * whose quote carries it (protocol, source port or echo id); the receivers check again in Java
- * (identity, protocol, quoted destination) and report anything else as dropped. IPv6 also sets
+ * (identity, protocol, quoted destination) and report anything else as foreign. IPv6 also sets
  * {@code ICMP6_FILTER}. {@code AUTO} tries raw first and falls back on {@code EPERM}.
  *
  * <p>Why one socket per UDP probe rather than one shared socket: a queued ICMP error sets the
@@ -81,6 +81,7 @@
  * <p>Every libc call is checked; errno is captured by the call itself into per-thread memory and
  * becomes an {@code ErrnoException} naming the call, which sessions turn into a one-line {@code
  * NetworkException} (no route, permission with the sysctl to change, too many open files...).
- * Packets that cannot be decoded or belong elsewhere go to {@code ReplySink.dropped}.
+ * Packets that cannot be decoded go to {@code ReplySink.malformed}; well-formed ones that answer
+ * no probe of the session go to {@code ReplySink.foreign}.
  */
 package dev.hoptrace.linux;

@@ -18,8 +18,13 @@ final class Collector implements ReplySink {
   }
 
   @Override
-  public void dropped(String why) {
-    dropped.add(why);
+  public void malformed(String why) {
+    dropped.add("malformed: " + why);
+  }
+
+  @Override
+  public void foreign(String why) {
+    dropped.add("foreign: " + why);
   }
 
   /** Receives until {@code count} replies arrived or {@code millis} passed on the session clock. */

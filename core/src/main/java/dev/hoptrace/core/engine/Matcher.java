@@ -80,6 +80,11 @@ final class Matcher {
     malformed++;
   }
 
+  /** The session saw a well-formed packet that answers none of its probes. */
+  void foreign() {
+    unmatched++;
+  }
+
   int inFlightCount() {
     return inFlight.size();
   }

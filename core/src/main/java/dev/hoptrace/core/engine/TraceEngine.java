@@ -165,8 +165,13 @@ public final class TraceEngine implements ReplySink {
   }
 
   @Override
-  public void dropped(String why) {
+  public void malformed(String why) {
     matcher.malformed();
+  }
+
+  @Override
+  public void foreign(String why) {
+    matcher.foreign();
   }
 
   private void cancelAbove(int ttl) {
