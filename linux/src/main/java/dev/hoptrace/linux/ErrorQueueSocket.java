@@ -19,6 +19,8 @@ final class ErrorQueueSocket implements SessionCore.ReadySocket {
   private final WireKey key;
   private long token;
   private long sentAt;
+  /** Set when the engine releases the probe, possibly from inside {@link #onReady}'s sink. */
+  private boolean closed;
 
   ErrorQueueSocket(SessionCore core, int fd, WireKey key, long sentAt) {
     this.core = core;
@@ -66,7 +68,7 @@ final class ErrorQueueSocket implements SessionCore.ReadySocket {
   public void onReady(int events, long wokeAt, ReplySink sink) throws ErrnoException {
     // Bounded: an error queue holds at most what SO_RCVBUF admits; 16 per wake-up is plenty for
     // one probe and leaves the rest to the next (level-triggered) round.
-    for (int i = 0; i < 16; i++) {
+    for (int i = 0; i < 16 && !closed; i++) {
       Received entry = core.reader.read(fd, true);
       if (entry == null) {
         break;
@@ -81,7 +83,7 @@ final class ErrorQueueSocket implements SessionCore.ReadySocket {
       }
     }
     if ((events & LinuxConstants.EPOLLIN) != 0) {
-      for (int i = 0; i < 16; i++) {
+      for (int i = 0; i < 16 && !closed; i++) {
         Received datagram = core.reader.read(fd, false);
         if (datagram == null) {
           break;
@@ -94,6 +96,7 @@ final class ErrorQueueSocket implements SessionCore.ReadySocket {
 
   /** Closes the socket; late replies for this probe then have nowhere to arrive. */
   void close() {
+    closed = true;
     core.unregister(token, fd, false);
     Libc.closeQuietly(fd);
   }

@@ -30,6 +30,8 @@ final class TcpConnectProbe implements SessionCore.ReadySocket {
   private long token;
   private boolean settled;
   private boolean sawIcmp;
+  /** Set when the engine releases the probe, possibly from inside {@link #onReady}'s sink. */
+  private boolean closed;
 
   TcpConnectProbe(
       SessionCore core, int fd, WireKey key, long sentAt, MemorySegment tcpInfo,
@@ -52,7 +54,7 @@ final class TcpConnectProbe implements SessionCore.ReadySocket {
 
   @Override
   public void onReady(int events, long wokeAt, ReplySink sink) throws ErrnoException {
-    for (int i = 0; i < 16; i++) {
+    for (int i = 0; i < 16 && !closed; i++) {
       Received entry = core.reader.read(fd, true);
       if (entry == null) {
         break;
@@ -67,7 +69,7 @@ final class TcpConnectProbe implements SessionCore.ReadySocket {
         }
       }
     }
-    if (settled || (events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) == 0) {
+    if (closed || settled || (events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) == 0) {
       return;
     }
     int error = Libc.getsockoptInt(fd, SOL_SOCKET, SO_ERROR);
@@ -116,6 +118,7 @@ final class TcpConnectProbe implements SessionCore.ReadySocket {
   }
 
   void close() {
+    closed = true;
     core.unregister(token, fd, false);
     try {
       Libc.setsockopt(fd, SOL_SOCKET, SO_LINGER, linger, (int) linger.byteSize());

@@ -15,7 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * Linux traceroute's output: the header on stderr, then one line per hop as soon as the hop and all
+ * Linux traceroute's output: the header line, then one line per hop as soon as the hop and all
  * hops before it are complete. Lines are printed by a thread of their own so that waiting for a
  * reverse name never holds up the engine.
  */
@@ -50,8 +50,7 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
     if (!session.limitation().isEmpty()) {
       header.append("; ").append(session.limitation());
     }
-    err.println(header);
-    err.flush();
+    lines.add(header.toString());
   }
 
   @Override
@@ -80,7 +79,9 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
   private void print() {
     try {
       for (Object item = lines.take(); item != END; item = lines.take()) {
-        if (item instanceof Hop hop) {
+        if (item instanceof String header) {
+          out.println(header);
+        } else if (item instanceof Hop hop) {
           out.println(line(hop));
         } else if (item instanceof TraceResult result && verbose) {
           err.println(summary(result));
