@@ -21,7 +21,6 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     sortOptions = false,
-    usageHelpAutoWidth = true,
     description = "Trace the path packets take to HOST: one line per hop, several probes each.",
     footer = {"", "Exit codes: 0 trace ran, 2 bad command line, 3 unknown host, 4 missing permission,"
         + " 5 network error, 1 internal error."})
