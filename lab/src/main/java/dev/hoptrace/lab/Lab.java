@@ -1,17 +1,23 @@
 package dev.hoptrace.lab;
 
+import dev.hoptrace.scenario.AddressPlan;
+import dev.hoptrace.scenario.Scenario;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * A running lab: network namespaces joined by veth pairs, built from a {@link LinearPath}.
- * Programs run inside a node with {@link #exec}; {@link #close()} removes everything, and a
- * shutdown hook does the same if the JVM exits first (Ctrl-C, a crashed test run).
+ * A running lab: a {@link Scenario} built as network namespaces, one per node, joined by veth
+ * pairs (see {@link ScenarioSetup}). Programs run inside a node with {@link #exec}; {@link
+ * #close()} removes everything, and a shutdown hook does the same if the JVM exits first
+ * (Ctrl-C, a crashed test run).
  *
  * <p>The client routes only the lab ranges (198.18.0.0/15, 2001:db8::/32) into the lab and has
  * no other interface, so nothing run there can reach the host's network.
@@ -21,45 +27,56 @@ public final class Lab implements AutoCloseable {
   public static final String DOMAIN = "hoptrace.test";
 
   private final String runId;
-  private final LinearPath plan;
-  private final Node client;
-  private final List<Node> routers;
-  private final Node destination;
+  private volatile Scenario scenario;
+  private final HopPlan hopPlan;
+  private final Map<String, Node> nodes = new LinkedHashMap<>();
+  private final List<AutoCloseable> owned = new ArrayList<>();
   private final Thread shutdownHook;
   private boolean closed;
 
-  private Lab(String runId, LinearPath plan) {
+  private Lab(String runId, Scenario scenario) {
     this.runId = runId;
-    this.plan = plan;
-    String prefix = LabRegistry.PREFIX + runId + "-";
-    this.client = new Node(prefix + "c", Node.Role.CLIENT, 0);
-    List<Node> rs = new ArrayList<>();
-    for (int k = 1; k <= plan.routers(); k++) {
-      rs.add(new Node(prefix + "r" + k, Node.Role.ROUTER, k));
-    }
-    this.routers = List.copyOf(rs);
-    this.destination = new Node(prefix + "d", Node.Role.DESTINATION, plan.routers() + 1);
+    this.scenario = scenario;
+    this.hopPlan = new HopPlan(scenario);
+    scenario.nodes().values().forEach(n -> nodes.put(n.name(),
+        new Node(LabRegistry.PREFIX + runId + "-" + n.name(), n.name(), Node.roleOf(n))));
     this.shutdownHook = new Thread(this::teardown, "hoptrace-lab-" + runId + "-teardown");
   }
 
+  /** Builds {@code scenario} with the kernel alone; see {@link #start(Scenario, LabOptions)}. */
+  public static Lab start(Scenario scenario) {
+    return start(scenario, LabOptions.DEFAULT);
+  }
+
   /**
-   * Builds {@code plan}: sweeps stale labs of dead runs, claims a run id, then creates
-   * namespaces, links, addresses, routes, sysctls and rules. Fails with a {@link LabException}
-   * (after removing whatever it made) when any step fails, e.g. when not root.
+   * Builds {@code scenario}: refuses up front what it cannot build (see {@link #refusals}) and
+   * without root, sweeps stale labs of dead runs, claims a run id, then creates namespaces,
+   * links, addresses, routes, sysctls, rules and listeners. Fails with a {@link LabException}
+   * (after removing whatever it made) when any step fails.
    */
-  static Lab start(LinearPath plan) {
-    Objects.requireNonNull(plan, "plan");
+  public static Lab start(Scenario scenario, LabOptions options) {
+    Objects.requireNonNull(scenario, "scenario");
+    List<String> refusals = refusals(scenario, options.emulator());
+    if (!refusals.isEmpty()) {
+      throw new LabException("cannot build scenario " + scenario.name() + ": "
+          + String.join("; ", refusals));
+    }
     requireRoot();
     LabRegistry.sweepStale();
-    Lab lab = new Lab(LabRegistry.claimRunId(), plan);
+    Lab lab = new Lab(LabRegistry.claimRunId(), scenario);
     Runtime.getRuntime().addShutdownHook(lab.shutdownHook);
     try {
-      new LinearPathSetup(lab).build();
+      new ScenarioSetup(lab).build(options.emulator(), options.pingGroupOpen());
       return lab;
     } catch (RuntimeException e) {
       lab.close();
       throw e;
     }
+  }
+
+  /** What in {@code scenario} {@code emulator} cannot build, one line each; empty when all. */
+  public static List<String> refusals(Scenario scenario, EmulatedLinkFactory emulator) {
+    return EmulatedLinks.refusals(scenario, emulator);
   }
 
   private static void requireRoot() {
@@ -75,66 +92,93 @@ public final class Lab implements AutoCloseable {
     return runId;
   }
 
-  /** The plan this lab was built from. */
-  public LinearPath plan() {
-    return plan;
+  /** The scenario as it runs now (behaviours changed by {@link #setBehaviour} included). */
+  public Scenario scenario() {
+    return scenario;
+  }
+
+  /** The hops a trace through this lab should show. */
+  public HopPlan hopPlan() {
+    return hopPlan;
+  }
+
+  /** The address families the scenario carries. */
+  public List<IpFamily> families() {
+    List<IpFamily> families = new ArrayList<>();
+    if (scenario.family().ipv4()) {
+      families.add(IpFamily.IPV4);
+    }
+    if (scenario.family().ipv6()) {
+      families.add(IpFamily.IPV6);
+    }
+    return families;
   }
 
   public Node client() {
-    return client;
+    return node(scenario.client().name());
   }
 
   public Node destination() {
-    return destination;
+    return node(scenario.destination().name());
   }
 
-  /** Routers in path order. */
-  public List<Node> routers() {
-    return routers;
-  }
-
-  /** Router {@code k}, 1-based. */
-  public Node router(int k) {
-    if (k < 1 || k > routers.size()) {
-      throw new IllegalArgumentException("no router " + k + " in a lab of " + routers.size());
+  /** The node named {@code name} in the scenario. */
+  public Node node(String name) {
+    Node node = nodes.get(name);
+    if (node == null) {
+      throw new IllegalArgumentException("no node '" + name + "' in " + scenario.name());
     }
-    return routers.get(k - 1);
+    return node;
   }
 
-  /** Client, routers and destination in path order. */
+  /** Routers in scenario order. */
+  public List<Node> routers() {
+    return nodes.values().stream().filter(n -> n.role() == Node.Role.ROUTER).toList();
+  }
+
+  /** The router at hop {@code k} (1-based) of a path with one router per hop. */
+  public Node router(int k) {
+    Set<String> at = k >= 1 && k < hopPlan.destinationTtl() ? hopPlan.nodes(k) : Set.of();
+    if (at.size() != 1) {
+      throw new IllegalArgumentException("no single router at hop " + k + " of " + scenario.name());
+    }
+    return node(at.iterator().next());
+  }
+
+  /** Every node in scenario order. */
   public List<Node> nodes() {
-    List<Node> all = new ArrayList<>();
-    all.add(client);
-    all.addAll(routers);
-    all.add(destination);
-    return all;
+    return List.copyOf(nodes.values());
   }
 
   /** The destination's address, the target of every trace. */
   public InetAddress destinationAddress(IpFamily family) {
-    return AddressPlan.address(plan.links(), AddressPlan.Side.FAR, family);
+    return AddressPlan.destination(scenario, carried(family) == IpFamily.IPV6);
   }
 
   /** The client's own address on its only link. */
   public InetAddress clientAddress(IpFamily family) {
-    return AddressPlan.address(1, AddressPlan.Side.NEAR, family);
+    return AddressPlan.client(scenario, carried(family) == IpFamily.IPV6);
   }
 
-  /**
-   * The address hop {@code ttl} answers from: router {@code ttl}'s client-facing interface, or
-   * the destination for {@code ttl} = routers + 1.
-   */
+  /** The TTL at which probes reach the destination. */
+  public int destinationTtl() {
+    return hopPlan.destinationTtl();
+  }
+
+  /** The address hop {@code ttl} answers from, on a path without balancing there. */
   public InetAddress hopAddress(int ttl, IpFamily family) {
-    if (ttl < 1 || ttl > plan.links()) {
-      throw new IllegalArgumentException("no hop " + ttl + " on a path of " + plan.links());
+    Set<InetAddress> addresses = hopPlan.addresses(ttl, carried(family));
+    if (addresses.size() != 1) {
+      throw new IllegalArgumentException("hop " + ttl + " of " + scenario.name()
+          + " may answer from any of " + addresses);
     }
-    return AddressPlan.address(ttl, AddressPlan.Side.FAR, family);
+    return addresses.iterator().next();
   }
 
-  /** Every hop's address in order, routers first, destination last. */
+  /** Every hop's address in order, routers first, destination last (single paths only). */
   public List<InetAddress> pathAddresses(IpFamily family) {
     List<InetAddress> hops = new ArrayList<>();
-    for (int ttl = 1; ttl <= plan.links(); ttl++) {
+    for (int ttl = 1; ttl <= destinationTtl(); ttl++) {
       hops.add(hopAddress(ttl, family));
     }
     return hops;
@@ -162,10 +206,19 @@ public final class Lab implements AutoCloseable {
     return Commands.run(full, stdin, timeout, workingDirectory);
   }
 
-  /** Replaces router {@code k}'s rules with {@code behaviour}'s, while the lab runs. */
+  /** Replaces router {@code k}'s rules (see {@link #router(int)}) with {@code behaviour}'s. */
   public void setBehaviour(int k, RouterBehaviour behaviour) {
+    setBehaviour(router(k).name(), behaviour.scenarioBehaviour());
+  }
+
+  /**
+   * Gives router {@code name} new ICMP, NAT and filter behaviour while the lab runs. What the
+   * build itself made (reply-from addresses, per-packet tables, MPLS) cannot change.
+   */
+  public void setBehaviour(String name, dev.hoptrace.scenario.RouterBehaviour behaviour) {
     checkOpen();
-    applyRules(router(k), behaviour);
+    scenario = new BehaviourChange(scenario).apply(name, behaviour);
+    applyRules(node(name));
   }
 
   /**
@@ -174,7 +227,7 @@ public final class Lab implements AutoCloseable {
    */
   public void setPingGroupOpen(boolean open) {
     checkOpen();
-    exec(client, Commands.SETUP_TIMEOUT, "sysctl", "-q", "-w",
+    exec(client(), Commands.SETUP_TIMEOUT, "sysctl", "-q", "-w",
         "net.ipv4.ping_group_range=" + (open ? "0 2147483647" : "1 0")).orThrow();
   }
 
@@ -184,14 +237,18 @@ public final class Lab implements AutoCloseable {
     exec(node, List.of("nft", "-f", "-"), script, Commands.SETUP_TIMEOUT, null).orThrow();
   }
 
-  void applyRules(Node router, RouterBehaviour behaviour) {
-    exec(router, List.of("nft", "-f", "-"),
-        NftRules.script(behaviour, destinationAddress(IpFamily.IPV4),
-            destinationAddress(IpFamily.IPV6)),
-        Commands.SETUP_TIMEOUT, null).orThrow();
+  /** Installs {@code node}'s rules as the scenario says now (nothing when it needs none). */
+  void applyRules(Node node) {
+    String script = NodeRules.script(scenario, node.name(), new ScenarioRoutes(scenario));
+    nft(node, script);
   }
 
-  /** Removes every namespace and file of this lab. Safe to call more than once. */
+  /** Closes {@code resource} (an emulated link, a listener) at teardown, before the namespaces go. */
+  synchronized void own(AutoCloseable resource) {
+    owned.add(resource);
+  }
+
+  /** Removes every namespace, process and file of this lab. Safe to call more than once. */
   @Override
   public void close() {
     synchronized (this) {
@@ -209,7 +266,19 @@ public final class Lab implements AutoCloseable {
   }
 
   private void teardown() {
-    List<String> names = nodes().stream().map(Node::namespace).toList();
+    List<AutoCloseable> resources;
+    synchronized (this) {
+      resources = new ArrayList<>(owned.reversed());
+      owned.clear();
+    }
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        // keep tearing down: the namespaces must go whatever one resource did
+      }
+    }
+    List<String> names = nodes.values().stream().map(Node::namespace).toList();
     List<String> present = Namespaces.list().stream().filter(names::contains).toList();
     if (!present.isEmpty()) {
       Namespaces.delete(present);
@@ -224,9 +293,17 @@ public final class Lab implements AutoCloseable {
     }
   }
 
+  private IpFamily carried(IpFamily family) {
+    if (!families().contains(family)) {
+      throw new IllegalArgumentException("scenario " + scenario.name() + " carries no "
+          + family);
+    }
+    return family;
+  }
+
   @Override
   public String toString() {
-    return "Lab " + runId + ": " + String.join(" — ", nodes().stream().map(Node::namespace)
-        .toList());
+    return "Lab " + runId + " (" + scenario.name() + "): " + String.join(" ", nodes.values()
+        .stream().map(Node::namespace).toList());
   }
 }

@@ -3,21 +3,21 @@ package dev.hoptrace.lab;
 import java.util.Objects;
 
 /**
- * One network namespace of a lab.
+ * One network namespace of a lab: a node of the scenario it was built from.
  *
- * @param namespace the namespace name, {@code ht-<runid>-<suffix>}, at most 15 characters
+ * @param namespace the namespace name, {@code ht-<runid>-<name>}
+ * @param name the scenario node's name
  * @param role what the node does in the lab
- * @param position the node's place on the path: client 0, routers 1..N, destination N+1
  */
-public record Node(String namespace, Role role, int position) {
-  /** Longest name Linux accepts for an interface; namespace names are kept within it too. */
-  public static final int MAX_NAME = 15;
+public record Node(String namespace, String name, Role role) {
+  /** Longest name Linux accepts for an interface. */
+  public static final int MAX_INTERFACE_NAME = 15;
 
   /** What a node does. */
   public enum Role {
     /** Runs the programs under test; routes the lab ranges into the lab and nothing else. */
     CLIENT,
-    /** Forwards between its two links and answers as a hop. */
+    /** Forwards between its links and answers as a hop. */
     ROUTER,
     /** The trace target. */
     DESTINATION
@@ -25,13 +25,22 @@ public record Node(String namespace, Role role, int position) {
 
   public Node {
     Objects.requireNonNull(namespace, "namespace");
+    Objects.requireNonNull(name, "name");
     Objects.requireNonNull(role, "role");
-    if (namespace.length() > MAX_NAME) {
-      throw new IllegalArgumentException("namespace name longer than " + MAX_NAME + ": " + namespace);
-    }
   }
 
-  /** The interface on link {@code link}: same name at both ends, each in its own namespace. */
+  static Role roleOf(dev.hoptrace.scenario.Node node) {
+    return switch (node.role()) {
+      case CLIENT -> Role.CLIENT;
+      case ROUTER -> Role.ROUTER;
+      case DESTINATION -> Role.DESTINATION;
+    };
+  }
+
+  /**
+   * The interface on link {@code link} (the scenario's 1-based link index): the same name at
+   * both ends, each in its own namespace.
+   */
   public static String interfaceName(int link) {
     return "link" + link;
   }

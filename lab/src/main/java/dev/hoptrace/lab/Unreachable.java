@@ -6,30 +6,29 @@ package dev.hoptrace.lab;
  */
 public enum Unreachable {
   /** IPv4 type 3 code 0 (net unreachable); ICMPv6 type 1 code 0 (no route). */
-  NET("net-unreachable", 0, "no-route", 0, "!N"),
+  NET(0, 0, "!N"),
   /** IPv4 type 3 code 1 (host unreachable); ICMPv6 type 1 code 3 (address unreachable). */
-  HOST("host-unreachable", 1, "addr-unreachable", 3, "!H"),
+  HOST(1, 3, "!H"),
   /** IPv4 type 3 code 13 (communication administratively prohibited); ICMPv6 type 1 code 1. */
-  ADMIN_PROHIBITED("admin-prohibited", 13, "admin-prohibited", 1, "!X");
+  ADMIN_PROHIBITED(13, 1, "!X");
 
-  private final String nftIcmpType;
   private final int icmpCode;
-  private final String nftIcmpv6Type;
   private final int icmpv6Code;
   private final String annotation;
 
-  Unreachable(
-      String nftIcmpType, int icmpCode, String nftIcmpv6Type, int icmpv6Code, String annotation) {
-    this.nftIcmpType = nftIcmpType;
+  Unreachable(int icmpCode, int icmpv6Code, String annotation) {
     this.icmpCode = icmpCode;
-    this.nftIcmpv6Type = nftIcmpv6Type;
     this.icmpv6Code = icmpv6Code;
     this.annotation = annotation;
   }
 
-  /** The nftables {@code reject with icmp type …} / {@code icmpv6 type …} name. */
-  String nftType(IpFamily family) {
-    return family == IpFamily.IPV4 ? nftIcmpType : nftIcmpv6Type;
+  /** The same code in the scenario format. */
+  dev.hoptrace.scenario.Unreachable scenarioCode() {
+    return switch (this) {
+      case NET -> dev.hoptrace.scenario.Unreachable.NET;
+      case HOST -> dev.hoptrace.scenario.Unreachable.HOST;
+      case ADMIN_PROHIBITED -> dev.hoptrace.scenario.Unreachable.ADMIN;
+    };
   }
 
   /** The ICMP type on the wire: 3 for IPv4, 1 for ICMPv6. */

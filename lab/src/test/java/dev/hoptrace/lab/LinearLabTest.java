@@ -52,8 +52,8 @@ class LinearLabTest {
   @Test
   void vethsComputeChecksumsLikeARealWire() {
     for (Node node : List.of(lab.client(), lab.router(3), lab.destination())) {
-      ExecResult offload = lab.exec(node, WAIT, "ethtool", "-k", Node.interfaceName(
-          node.position() == 0 ? 1 : node.position()));
+      int link = node == lab.client() ? 1 : node == lab.destination() ? 7 : 3;
+      ExecResult offload = lab.exec(node, WAIT, "ethtool", "-k", Node.interfaceName(link));
       assertThat(offload.stdout()).as(offload.describe()).contains("tx-checksumming: off");
     }
   }
@@ -145,10 +145,10 @@ class LinearLabTest {
 
   @Test
   void sweepRemovesLeftoversOfDeadRunsOnly() {
-    Namespaces.create(List.of("ht-zzzz9-c"));
+    Namespaces.create(List.of("ht-zzzz9-client"));
     List<String> removed = LabRegistry.sweepStale();
-    assertThat(removed).contains("ht-zzzz9-c");
-    assertThat(Namespaces.list()).doesNotContain("ht-zzzz9-c")
+    assertThat(removed).contains("ht-zzzz9-client");
+    assertThat(Namespaces.list()).doesNotContain("ht-zzzz9-client")
         .contains(lab.client().namespace());
   }
 }

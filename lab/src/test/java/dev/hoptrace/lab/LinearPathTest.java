@@ -25,10 +25,27 @@ class LinearPathTest {
   }
 
   @Test
-  void labNamesFitInterfaceNameLimits() {
+  void labNamesCarryTheRunIdAndTheNodeName() {
     assertThat(LabRegistry.runIdOf("ht-ab12z-r254")).contains("ab12z");
-    assertThat(LabRegistry.runIdOf("ht-ab12z-c")).contains("ab12z");
+    assertThat(LabRegistry.runIdOf("ht-ab12z-client")).contains("ab12z");
     assertThat(LabRegistry.runIdOf("other-ns")).isEmpty();
-    assertThat(("ht-ab12z-r" + 254).length()).isLessThanOrEqualTo(Node.MAX_NAME);
+    assertThat(Node.interfaceName(508).length()).isLessThanOrEqualTo(Node.MAX_INTERFACE_NAME);
+  }
+
+  @Test
+  void becomesALinearScenarioWithTheSameBehaviours() {
+    var scenario = LinearPath.of(3).router(2, RouterBehaviour.SILENT)
+        .router(3, RouterBehaviour.rejecting(Unreachable.HOST)).scenario();
+    assertThat(scenario.nodes().keySet()).containsExactly("client", "r1", "r2", "r3", "dst");
+    assertThat(scenario.links()).extracting(l -> l.a() + "--" + l.b())
+        .containsExactly("client--r1", "r1--r2", "r2--r3", "r3--dst");
+    assertThat(scenario.node("r2").router().icmp())
+        .isEqualTo(dev.hoptrace.scenario.IcmpPolicy.SILENT);
+    assertThat(scenario.node("r3").router().filter())
+        .isEqualTo(dev.hoptrace.scenario.Filter.reject(dev.hoptrace.scenario.Unreachable.HOST));
+    HopPlan hops = new HopPlan(scenario);
+    assertThat(hops.destinationTtl()).isEqualTo(4);
+    assertThat(hops.addresses(2, IpFamily.IPV4)).extracting(AddressText::of)
+        .containsExactly("198.18.2.2");
   }
 }

@@ -34,7 +34,7 @@ final class PathAssertions {
   static void assertReachedWholePath(TraceReport report, Lab lab, IpFamily family, Method method,
       int firstTtl, int probesPerHop) {
     String why = report.raw();
-    int destinationTtl = lab.plan().links();
+    int destinationTtl = lab.destinationTtl();
     assertThat(report.address()).as(why).isEqualTo(lab.destinationAddress(family));
     assertThat(report.family()).as(why).isEqualTo(familyName(family));
     assertThat(report.protocol()).as(why).isEqualTo(method.protocol());
@@ -77,7 +77,7 @@ final class PathAssertions {
   /** Every probe of the last hop was answered by the destination itself, as {@code method} says. */
   static void assertDestinationHop(TraceReport report, Lab lab, IpFamily family, Method method,
       int probesPerHop) {
-    int ttl = lab.plan().links();
+    int ttl = lab.destinationTtl();
     TraceReport.Hop hop = report.hop(ttl);
     String why = "destination hop " + ttl + " of " + report.raw();
     assertThat(hop.probes()).as(why).hasSize(probesPerHop);

@@ -1,0 +1,148 @@
+package dev.hoptrace.lab;
+
+import dev.hoptrace.scenario.Filter;
+import dev.hoptrace.scenario.IcmpPolicy;
+import dev.hoptrace.scenario.Routes;
+import dev.hoptrace.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a router does besides forwarding, as nftables chains. ICMP errors a router originates
+ * (Time Exceeded before the forward hook, rejects inside it) leave through its output hook, so
+ * silence, rate limits and source rewriting all act there and never touch forwarded traffic.
+ */
+final class RouterRules {
+  private static final String V4_ERRORS = "{ destination-unreachable, time-exceeded }";
+  private static final String V6_ERRORS = "{ destination-unreachable, time-exceeded }";
+  private static final String V4_ALL_ERRORS =
+      "{ destination-unreachable, time-exceeded, parameter-problem }";
+  private static final String V6_ALL_ERRORS =
+      "{ destination-unreachable, packet-too-big, time-exceeded, parameter-problem }";
+
+  private final Scenario scenario;
+  private final dev.hoptrace.scenario.Node node;
+  private final ScenarioRoutes routes;
+
+  RouterRules(Scenario scenario, String node, ScenarioRoutes routes) {
+    this.scenario = scenario;
+    this.node = scenario.node(node);
+    this.routes = routes;
+  }
+
+  List<String> parts() {
+    List<String> parts = new ArrayList<>();
+    parts.addAll(turns());
+    parts.addAll(icmpPolicy(node.router().icmp()));
+    parts.addAll(sourceAddress());
+    parts.addAll(filter());
+    if (node.router().nat() && !towardDestination().isEmpty()) {
+      parts.add(NodeRules.chain("masquerade",
+          "type nat hook postrouting priority srcnat; policy accept;",
+          List.of("oifname " + NodeRules.interfaces(towardDestination()) + " masquerade")));
+    }
+    return parts;
+  }
+
+  /**
+   * Drops ({@code silent}) or rate-limits the Time Exceeded and Unreachable messages the node
+   * sends. The limit is one named token bucket for both families, as nft counts it: {@code
+   * burst B packets} fills the bucket with B packets' worth of tokens (full at start), each
+   * error takes one, and tokens come back at {@code rate}; {@code rate over} matches the errors
+   * the bucket has no token for, which are dropped.
+   */
+  static List<String> icmpPolicy(IcmpPolicy policy) {
+    return switch (policy.kind()) {
+      case ANSWER -> List.of();
+      case SILENT -> List.of(NodeRules.chain("icmp_policy",
+          "type filter hook output priority 0; policy accept;",
+          List.of("icmp type " + V4_ERRORS + " drop", "icmpv6 type " + V6_ERRORS + " drop")));
+      case RATE_LIMITED -> List.of(
+          "limit icmp_errors { rate over " + rate(policy.perSecond()) + " burst " + policy.burst()
+              + " packets }",
+          NodeRules.chain("icmp_policy", "type filter hook output priority 0; policy accept;",
+              List.of("icmp type " + V4_ERRORS + " limit name \"icmp_errors\" drop",
+                  "icmpv6 type " + V6_ERRORS + " limit name \"icmp_errors\" drop")));
+    };
+  }
+
+  /** nft rates are whole packets per unit: the finest unit that keeps the rate exact. */
+  static String rate(double perSecond) {
+    if (perSecond == Math.rint(perSecond)) {
+      return (long) perSecond + "/second";
+    }
+    double perMinute = perSecond * 60;
+    if (perMinute == Math.rint(perMinute)) {
+      return (long) perMinute + "/minute";
+    }
+    return Math.max(1, Math.round(perSecond * 3600)) + "/hour";
+  }
+
+  /**
+   * Balancing per packet: {@code numgen inc} numbers the packets the router receives 1..N in
+   * turn as their mark, and a policy rule per mark sends turn {@code j} to next hop {@code j}
+   * (see {@link ScenarioRoutes#rules}). Linux removed its own per-packet multipath long ago.
+   */
+  private List<String> turns() {
+    int ways = routes.perPacketWays(node.name());
+    return ways == 0 ? List.of() : List.of(NodeRules.chain("per_packet",
+        "type filter hook prerouting priority mangle; policy accept;",
+        List.of("meta mark set numgen inc mod " + ways + " offset 1")));
+  }
+
+  /**
+   * A reply-from address replaces the source of the node's ICMP errors (nft rewrites it and
+   * fixes the checksums, the ICMPv6 pseudo-header included). Otherwise the kernel already
+   * answers from the interface the probe came in on: IPv4 with {@code
+   * icmp_errors_use_inbound_ifaddr=1}, IPv6 by itself ({@code icmp6_send} picks the source for
+   * the inbound device, whichever way the error leaves).
+   */
+  private List<String> sourceAddress() {
+    List<String> rules = new ArrayList<>();
+    Optional<java.net.Inet4Address> from4 = node.router().replyFromV4();
+    Optional<java.net.Inet6Address> from6 = node.router().replyFromV6();
+    if (scenario.family().ipv4() && from4.isPresent()) {
+      rules.add("icmp type " + V4_ALL_ERRORS + " ip saddr set " + AddressText.of(from4.get()));
+    }
+    if (scenario.family().ipv6() && from6.isPresent()) {
+      rules.add("icmpv6 type " + V6_ALL_ERRORS + " ip6 saddr set " + AddressText.of(from6.get()));
+    }
+    return rules.isEmpty() ? List.of() : List.of(NodeRules.chain("reply_from",
+        "type filter hook output priority 10; policy accept;", rules));
+  }
+
+  private List<String> filter() {
+    Filter filter = node.router().filter();
+    if (towardDestination().isEmpty()) {
+      return List.of(); // a dead end: it forwards nothing toward the destination
+    }
+    String out = "oifname " + NodeRules.interfaces(towardDestination());
+    List<String> rules = switch (filter.kind()) {
+      case NONE -> List.of();
+      case DROP -> List.of(out + " drop");
+      case REJECT -> List.of(
+          "meta nfproto ipv4 " + out + " reject with icmp type " + nftName(filter, false),
+          "meta nfproto ipv6 " + out + " reject with icmpv6 type " + nftName(filter, true));
+    };
+    return rules.isEmpty() ? List.of() : List.of(NodeRules.chain("toward_destination",
+        "type filter hook forward priority 0; policy accept;", rules));
+  }
+
+  private static String nftName(Filter filter, boolean v6) {
+    return switch (filter.reject()) {
+      case NET -> v6 ? "no-route" : "net-unreachable";
+      case HOST -> v6 ? "addr-unreachable" : "host-unreachable";
+      case ADMIN -> "admin-prohibited";
+      case PORT -> "port-unreachable";
+    };
+  }
+
+  /** The node's interfaces to its next hops toward the destination. */
+  private List<String> towardDestination() {
+    return Routes.of(scenario).nextHopsToDestination(node.name()).stream()
+        .map(next -> Node.interfaceName(scenario.linkBetween(node.name(), next).orElseThrow()
+            .index()))
+        .toList();
+  }
+}
