@@ -38,7 +38,7 @@ final class RouterRules {
     parts.addAll(sourceAddress());
     parts.addAll(filter());
     if (node.router().nat() && !towardDestination().isEmpty()) {
-      parts.add(NodeRules.chain("masquerade",
+      parts.add(NodeRules.chain("source_nat",
           "type nat hook postrouting priority srcnat; policy accept;",
           List.of("oifname " + NodeRules.interfaces(towardDestination()) + " masquerade")));
     }
@@ -80,15 +80,28 @@ final class RouterRules {
   }
 
   /**
-   * Balancing per packet: {@code numgen inc} numbers the packets the router receives 1..N in
-   * turn as their mark, and a policy rule per mark sends turn {@code j} to next hop {@code j}
-   * (see {@link ScenarioRoutes#rules}). Linux removed its own per-packet multipath long ago.
+   * Balancing per packet: {@code numgen inc} numbers the packets toward the balanced prefixes
+   * 1..N in turn as their mark, and a policy rule per mark sends turn {@code j} to next hop
+   * {@code j} (see {@link ScenarioRoutes#rules}). Only those packets count, so that replies
+   * crossing the router do not take every other turn. Linux removed its own per-packet
+   * multipath long ago.
    */
   private List<String> turns() {
     int ways = routes.perPacketWays(node.name());
-    return ways == 0 ? List.of() : List.of(NodeRules.chain("per_packet",
-        "type filter hook prerouting priority mangle; policy accept;",
-        List.of("meta mark set numgen inc mod " + ways + " offset 1")));
+    if (ways == 0) {
+      return List.of();
+    }
+    List<String> rules = new ArrayList<>();
+    for (IpFamily family : IpFamily.values()) {
+      List<String> balanced = routes.balancedPrefixes(node.name(), family);
+      if (family == IpFamily.IPV4 ? scenario.family().ipv4() : scenario.family().ipv6()) {
+        rules.add((family == IpFamily.IPV4 ? "ip" : "ip6") + " daddr { "
+            + String.join(", ", balanced) + " } meta mark set numgen inc mod " + ways
+            + " offset 1");
+      }
+    }
+    return List.of(NodeRules.chain("per_packet",
+        "type filter hook prerouting priority mangle; policy accept;", rules));
   }
 
   /**

@@ -77,6 +77,17 @@ final class ScenarioRoutes {
     return ways > 1 ? ways : 0;
   }
 
+  /** The prefixes {@code node} reaches over several next hops: the ones it balances. */
+  List<String> balancedPrefixes(String node, IpFamily family) {
+    List<String> prefixes = new ArrayList<>();
+    for (Link link : scenario.links()) {
+      if (!link.touches(node) && nextHopsToLink(node, link).size() > 1) {
+        prefixes.add(LinkAddresses.subnet(link, family));
+      }
+    }
+    return prefixes;
+  }
+
   /** The policy rules of a per-packet router: packets marked with turn {@code j} use table j. */
   List<String> rules(String node) {
     List<String> lines = new ArrayList<>();
