@@ -1,0 +1,87 @@
+package dev.hoptrace.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hoptrace.scenario.Scenario;
+import dev.hoptrace.scenario.ScenarioLibrary;
+import org.junit.jupiter.api.Test;
+
+/** How scenarios become nft rules and routes, and what the lab refuses (no root needed). */
+class ScenarioRulesTest {
+
+  private static String rules(String scenario, String node) {
+    Scenario s = ScenarioLibrary.load(scenario);
+    return NodeRules.script(s, node, new ScenarioRoutes(s));
+  }
+
+  @Test
+  void refusesWhatNeedsTheEmulatorBeforeTouchingAnything() {
+    for (String name : new String[] {"mpls", "transatlantic", "lossy", "home-isp-cdn"}) {
+      assertThatThrownBy(() -> Lab.start(ScenarioLibrary.load(name)))
+          .isInstanceOf(LabException.class).hasMessageContaining("needs the link emulator");
+    }
+    assertThat(Lab.refusals(ScenarioLibrary.load("transatlantic"), EmulatedLinkFactory.NONE))
+        .contains("link lon1 -- nyc1 (delay 35 ms, jitter 500 µs) needs the link emulator");
+    assertThat(Lab.refusals(ScenarioLibrary.load("mpls"), EmulatedLinkFactory.NONE))
+        .anyMatch(r -> r.contains("p1 reports MPLS labels"));
+    assertThat(Lab.refusals(ScenarioLibrary.load("ecmp-diamond"), EmulatedLinkFactory.NONE))
+        .isEmpty();
+  }
+
+  @Test
+  void silentAndRateLimitedRoutersActOnTheErrorsTheySend() {
+    assertThat(rules("silent-hop", "r3")).contains("hook output")
+        .contains("icmp type { destination-unreachable, time-exceeded } drop")
+        .contains("icmpv6 type { destination-unreachable, time-exceeded } drop");
+    assertThat(rules("rate-limited", "r3"))
+        .contains("limit icmp_errors { rate over 2/second burst 2 packets }")
+        .contains("limit name \"icmp_errors\" drop");
+    assertThat(RouterRules.rate(2.5)).isEqualTo("150/minute");
+    assertThat(rules("linear", "r3")).isEqualTo(NodeRules.render(java.util.List.of()));
+  }
+
+  @Test
+  void filtersNatAndReplyFromActTowardTheDestination() {
+    assertThat(rules("firewall", "r4")).contains("hook forward").contains("oifname { \"link5\" } drop");
+    assertThat(rules("unreachable", "r3"))
+        .contains("meta nfproto ipv4 oifname { \"link4\" } reject with icmp type host-unreachable")
+        .contains("meta nfproto ipv6 oifname { \"link4\" } reject with icmpv6 type addr-unreachable");
+    assertThat(rules("nat", "home")).contains("oifname { \"link2\" } masquerade");
+    assertThat(rules("reply-from", "r2")).contains("ip saddr set 198.19.255.2")
+        .contains("ip6 saddr set 2001:db8:ffff::2");
+  }
+
+  @Test
+  void destinationAnswersPerProtocol() {
+    assertThat(rules("firewalled-destination", "dst")).contains("meta l4proto udp drop")
+        .contains("icmp type echo-request drop").contains("tcp dport { 443 } accept")
+        .contains("meta l4proto tcp drop");
+  }
+
+  @Test
+  void balancingRoutesAreMultipathOrPerPacketTables() {
+    Scenario diamond = ScenarioLibrary.load("ecmp-diamond");
+    assertThat(new ScenarioRoutes(diamond).routes("r1", IpFamily.IPV4)).contains(
+        "route add 198.18.8.0/24 nexthop via 198.18.2.2 dev link2 nexthop via 198.18.3.2 dev link3");
+    Scenario perPacket = ScenarioLibrary.load("per-packet");
+    ScenarioRoutes routes = new ScenarioRoutes(perPacket);
+    assertThat(routes.rules("r1")).containsExactly(
+        "rule add fwmark 1/255 table 101 priority 101", "rule add fwmark 2/255 table 102 priority 102");
+    assertThat(routes.routes("r1", IpFamily.IPV6)).contains(
+        "route add 2001:db8:0:6::/64 via 2001:db8:0:2::2 dev link2 table 101",
+        "route add 2001:db8:0:6::/64 via 2001:db8:0:3::2 dev link3 table 102");
+    assertThat(rules("per-packet", "r1")).contains(
+        "ip daddr { 198.18.6.0/24 } meta mark set numgen inc mod 2 offset 1");
+  }
+
+  @Test
+  void hopPlanKnowsEveryBranch() {
+    HopPlan plan = new HopPlan(ScenarioLibrary.load("ecmp-diamond"));
+    assertThat(plan.destinationTtl()).isEqualTo(5);
+    assertThat(plan.addresses(4, IpFamily.IPV4)).extracting(AddressText::of)
+        .containsExactly("198.18.6.2", "198.18.7.2");
+    assertThat(new HopPlan(ScenarioLibrary.load("reply-from")).addresses(2, IpFamily.IPV6))
+        .extracting(AddressText::of).containsExactly("2001:db8:ffff::2");
+  }
+}
