@@ -1,7 +1,11 @@
 /**
- * Real test networks made of Linux network namespaces: a client, kernel routers and a
- * destination joined by veth pairs, with nftables rules for silent, filtering and rejecting
- * routers. Used by the integration tests and the benchmarks; needs root.
+ * Real test networks made of Linux network namespaces, built from a {@link
+ * dev.hoptrace.scenario.Scenario}: a client, kernel routers and a destination joined by veth
+ * pairs, with multipath routes and nftables rules for the scenario's behaviours ({@link
+ * dev.hoptrace.lab.Lab#start(dev.hoptrace.scenario.Scenario)}; {@link
+ * dev.hoptrace.lab.LinearPath} is a shorthand for a path in a row). Links the kernel cannot
+ * build (delay, jitter, MPLS replies) go to an {@link dev.hoptrace.lab.EmulatedLinkFactory}, or
+ * the lab refuses them. Used by the integration tests and the benchmarks; needs root.
  *
  * <p>Everything a lab creates is named {@code ht-<runid>-…} and removed on {@link
  * dev.hoptrace.lab.Lab#close()}, on JVM shutdown, and by the stale-lab sweep of later runs. Lab
