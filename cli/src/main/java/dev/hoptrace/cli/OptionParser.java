@@ -74,8 +74,10 @@ final class OptionParser<S> {
     return Outcome.RUN;
   }
 
-  /** What one word of options did: whether it used the next word as a value, and the help or
-   *  version option it met, which ends parsing. */
+  /**
+   * What one word of options did: the help or version option it met (which ends parsing), and
+   * whether it took the next word as a value.
+   */
   private record Step(Option<?> stop, boolean tookNextWord) {}
 
   /** {@code --name}, {@code --name=value} or {@code --name value}. */
@@ -132,10 +134,13 @@ final class OptionParser<S> {
 
   /** For a long name that starts one option's name ({@code --gap}), that option. */
   private String suggestion(String name) {
+    if (!name.startsWith("--") || name.length() < 3) {
+      return "";
+    }
     String found = null;
     for (Option<S> option : table.options()) {
       for (String candidate : option.names()) {
-        if (name.length() > 2 && name.startsWith("--") && candidate.startsWith(name)) {
+        if (candidate.startsWith(name)) {
           if (found != null) {
             return "";
           }
