@@ -34,7 +34,8 @@ final class FlowHash {
   }
 
   private static long word(byte[] p, int i) {
-    return (p[i] & 0xffL) << 24 | (p[i + 1] & 0xff) << 16 | (p[i + 2] & 0xff) << 8 | p[i + 3] & 0xff;
+    return (p[i] & 0xffL) << 24 | (p[i + 1] & 0xff) << 16 | (p[i + 2] & 0xff) << 8
+        | p[i + 3] & 0xff;
   }
 
   private static long mix(long h, long v) {

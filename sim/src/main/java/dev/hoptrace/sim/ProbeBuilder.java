@@ -79,7 +79,8 @@ final class ProbeBuilder {
         key = new WireKey(port, probe.dstPort(), raw ? Wire.u16(segment, 6) : 0);
       }
       case TCP -> {
-        Tcp syn = raw ? Tcp.syn(port, probe.dstPort(), probe.sequence(), RAW_TCP_WINDOW, new byte[0])
+        Tcp syn = raw
+            ? Tcp.syn(port, probe.dstPort(), probe.sequence(), RAW_TCP_WINDOW, new byte[0])
             : Tcp.syn(port, probe.dstPort(), isn, LINUX_TCP_WINDOW, linuxSynOptions(isn));
         segment = syn.encode(source, destination, new byte[0]);
         key = new WireKey(port, probe.dstPort(), raw ? probe.sequence() : 0);
@@ -145,7 +146,8 @@ final class ProbeBuilder {
 
   /** A non-zero 20-bit label from the flow, as Linux derives one from the socket's flow hash. */
   private static int autoFlowLabel(int srcPort, int dstPort, int next) {
-    int label = (int) (FlowHash.finish((long) srcPort << 32 | (long) dstPort << 8 | next) & 0xfffff);
+    long flow = (long) srcPort << 32 | (long) dstPort << 8 | next;
+    int label = (int) (FlowHash.finish(flow) & 0xfffff);
     return label == 0 ? 1 : label;
   }
 }

@@ -75,7 +75,8 @@ final class ReplyReader {
     }
     ReplyKind kind = ReplyKinds.of(v6, msg.type(), msg.code());
     int mtu = kind == ReplyKind.PACKET_TOO_BIG ? msg.mtu().orElse(0) : 0;
-    Optional<QuotedIpHeader> quotedIp = raw ? Optional.of(quotedHeader(quote.ip())) : Optional.empty();
+    Optional<QuotedIpHeader> quotedIp =
+        raw ? Optional.of(quotedHeader(quote.ip())) : Optional.empty();
     return new Reply(key, Optional.of(quote.ip().destination()), from, kind, msg.type(),
         msg.code(), mtu, ttl, at, quotedIp, msg.extensions());
   }

@@ -18,7 +18,8 @@ class LinearPathTest {
   @ParameterizedTest(name = "{0} {1} ipv6={2}")
   @CsvSource({
       "UDP, UNPRIVILEGED, false", "UDP, UNPRIVILEGED, true", "UDP, RAW, false", "UDP, RAW, true",
-      "ICMP, UNPRIVILEGED, false", "ICMP, UNPRIVILEGED, true", "ICMP, RAW, false", "ICMP, RAW, true",
+      "ICMP, UNPRIVILEGED, false", "ICMP, UNPRIVILEGED, true",
+      "ICMP, RAW, false", "ICMP, RAW, true",
       "TCP, UNPRIVILEGED, false", "TCP, UNPRIVILEGED, true", "TCP, RAW, false", "TCP, RAW, true"})
   void everyRouterAnswersFromItsInboundAddressAndTheDestinationEndsTheTrace(
       Protocol protocol, ProbeMode mode, boolean v6) {

@@ -204,4 +204,31 @@ class PathBehaviourTest {
     // edge1 rate-limits to a burst of 3: 3 of 10 answered.
     assertThat(hop(r, 6).probes().stream().filter(ProbeResult::answered).count()).isEqualTo(3);
   }
+
+  @ParameterizedTest(name = "ipv6={0}")
+  @ValueSource(booleans = {false, true})
+  void routerTracedDirectlyAnswersAsAHost(boolean v6) throws Exception {
+    SimulatedNetwork network = new SimulatedNetwork(ScenarioLibrary.load("linear"));
+    InetAddress r3 = at("linear", "r3", "r2", v6);
+    TraceResult r = new dev.hoptrace.core.Tracer(network).trace(
+        dev.hoptrace.core.TraceRequest.to(r3).mode(ProbeMode.UNPRIVILEGED).build());
+
+    assertThat(r.reached()).isTrue();
+    assertThat(r.hops()).hasSize(3);
+    assertThat(hop(r, 3).probes()).allMatch(p -> p.kind().orElseThrow() == ReplyKind.UNREACHABLE
+        && p.annotation().isEmpty());
+  }
+
+  @ParameterizedTest(name = "ipv6={0}")
+  @ValueSource(booleans = {false, true})
+  void addressNoRouterKnowsIsNetworkUnreachableAtTheFirstHop(boolean v6) throws Exception {
+    SimulatedNetwork network = new SimulatedNetwork(ScenarioLibrary.load("linear"));
+    InetAddress nowhere = InetAddress.ofLiteral(v6 ? "2001:db8:77::1" : "198.18.200.9");
+    TraceResult r = new dev.hoptrace.core.Tracer(network).trace(
+        dev.hoptrace.core.TraceRequest.to(nowhere).mode(ProbeMode.RAW).build());
+
+    assertThat(r.hops()).hasSize(1);
+    assertThat(hop(r, 1).probes().getFirst().annotation()).isEqualTo("!N");
+    assertThat(r.stopReason()).isEqualTo(StopReason.UNREACHABLE);
+  }
 }

@@ -102,7 +102,8 @@ class SimulatedNetworkTest {
     try (ProbeSession session = network.open(spec)) {
       Collected replies = new Collected();
       for (int i = 0; i < 100_000; i++) {
-        SentProbe sent = session.send(new OutgoingProbe(1 + i % 7, 0, 33434 + i % 1000, i & 0xffff));
+        SentProbe sent =
+            session.send(new OutgoingProbe(1 + i % 7, 0, 33434 + i % 1000, i & 0xffff));
         if (i % 2 == 0) {
           session.release(sent); // given up at once: its reply must go nowhere
         } else {
