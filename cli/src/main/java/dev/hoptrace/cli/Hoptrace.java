@@ -1,6 +1,8 @@
 package dev.hoptrace.cli;
 
 import dev.hoptrace.cli.render.HopNames;
+import dev.hoptrace.cli.scenario.ScenarioNames;
+import dev.hoptrace.cli.scenario.ScenarioTarget;
 import dev.hoptrace.cli.render.JsonRenderer;
 import dev.hoptrace.cli.render.OutputFormat;
 import dev.hoptrace.cli.render.TextRenderer;
@@ -12,7 +14,9 @@ import dev.hoptrace.core.net.Network;
 import dev.hoptrace.core.net.NetworkException;
 import dev.hoptrace.lookup.dns.CachingReverseResolver;
 import dev.hoptrace.lookup.dns.DnsReverseResolver;
+import dev.hoptrace.scenario.ScenarioException;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +32,8 @@ public final class Hoptrace {
   private final Subcommands subcommands;
 
   public Hoptrace(Supplier<Network> network, PrintStream out, PrintStream err) {
-    this(network, out, err, List.of());
+    this.context = new CommandContext(network, out, err);
+    this.subcommands = new Subcommands(List.of(new DemoCommand(this)));
   }
 
   Hoptrace(Supplier<Network> network, PrintStream out, PrintStream err,
@@ -84,10 +89,24 @@ public final class Hoptrace {
         // below
       }
     }
-    TraceRequest request =
-        command.request(HostResolver.resolve(command.host, command.ipv4, command.ipv6));
-    Optional<HopNames> names = command.numeric ? Optional.empty() : Optional.of(names(command));
-    Tracer tracer = new Tracer(context.network().get());
+    Network network;
+    InetAddress destination;
+    Optional<HopNames> names;
+    if (command.scenario != null) {
+      ScenarioTarget target = scenario(command);
+      context.err().println("hoptrace: scenario " + target.scenario().name() + ", "
+          + target.where() + ": " + target.scenario().description());
+      network = target.network();
+      destination = target.destination();
+      names = command.numeric ? Optional.empty()
+          : Optional.of(new HopNames(new ScenarioNames(target.scenario()), Duration.ofSeconds(1)));
+    } else {
+      destination = HostResolver.resolve(command.host, command.ipv4, command.ipv6);
+      names = command.numeric ? Optional.empty() : Optional.of(names(command));
+      network = context.network().get();
+    }
+    TraceRequest request = command.request(destination);
+    Tracer tracer = new Tracer(network);
     if (command.output == OutputFormat.JSON) {
       TraceResult result = tracer.trace(request, TraceListener.NONE);
       out.println(new JsonRenderer(Version.NUMBER, names).render(result));
@@ -97,6 +116,14 @@ public final class Hoptrace {
       tracer.trace(request, text);
     }
     return ExitCode.OK;
+  }
+
+  private static ScenarioTarget scenario(TraceCommand command) throws UserError {
+    try {
+      return ScenarioTarget.prepare(command.scenario, command.host, command.ipv4, command.ipv6);
+    } catch (ScenarioException e) {
+      throw UserError.usage(e.getMessage());
+    }
   }
 
   private static HopNames names(TraceCommand command) throws UserError {

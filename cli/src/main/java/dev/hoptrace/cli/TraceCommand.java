@@ -73,6 +73,12 @@ final class TraceCommand {
               (c, v) -> c.dnsTimeout = dnsTimeout(v)),
           Option.value("--dns-server", "HOST[:PORT]",
               "Ask this DNS server instead of the system's resolvers.", (c, v) -> c.dnsServer = v),
+          Option.value("--scenario", "NAME|FILE",
+              "Trace through a built-in scenario (hoptrace demo --list) or a scenario file: in"
+                  + " the lab when root, else in the simulator; HOST is an address or node name.",
+              (c, v) -> c.scenario = v),
+          Option.flag("--sim", "With --scenario: use the simulator even as root.",
+              c -> c.simulatorOnly = true),
           Option.help(),
           Option.version()),
       List.of("Exit codes: 0 trace ran, 2 bad command line, 3 unknown host, 4 missing permission,"
@@ -101,6 +107,8 @@ final class TraceCommand {
   boolean verbose;
   double dnsTimeout = 1.0;
   String dnsServer;
+  String scenario;
+  boolean simulatorOnly;
 
   private static double dnsTimeout(String text) {
     double seconds = Values.decimal(text);
