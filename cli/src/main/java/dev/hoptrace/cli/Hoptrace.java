@@ -89,24 +89,25 @@ public final class Hoptrace {
         // below
       }
     }
-    Network network;
+    Supplier<Network> network;
     InetAddress destination;
     Optional<HopNames> names;
     if (command.scenario != null) {
       ScenarioTarget target = scenario(command);
       context.err().println("hoptrace: scenario " + target.scenario().name() + ", "
           + target.where() + ": " + target.scenario().description());
-      network = target.network();
+      network = target::network;
       destination = target.destination();
       names = command.numeric ? Optional.empty()
           : Optional.of(new HopNames(new ScenarioNames(target.scenario()), Duration.ofSeconds(1)));
     } else {
       destination = HostResolver.resolve(command.host, command.ipv4, command.ipv6);
       names = command.numeric ? Optional.empty() : Optional.of(names(command));
-      network = context.network().get();
+      network = context.network();
     }
+    // Validated before the network is touched: a wrong option opens no socket.
     TraceRequest request = command.request(destination);
-    Tracer tracer = new Tracer(network);
+    Tracer tracer = new Tracer(network.get());
     if (command.output == OutputFormat.JSON) {
       TraceResult result = tracer.trace(request, TraceListener.NONE);
       out.println(new JsonRenderer(Version.NUMBER, names).render(result));

@@ -73,7 +73,7 @@ final class ReplyReader {
     if (key == null || (raw && !quote.ip().destination().equals(destination))) {
       return null;
     }
-    ReplyKind kind = ReplyKinds.of(v6, msg.type(), msg.code());
+    ReplyKind kind = ReplyKind.ofIcmp(v6, msg.type(), msg.code());
     int mtu = kind == ReplyKind.PACKET_TOO_BIG ? msg.mtu().orElse(0) : 0;
     Optional<QuotedIpHeader> quotedIp =
         raw ? Optional.of(quotedHeader(quote.ip())) : Optional.empty();
