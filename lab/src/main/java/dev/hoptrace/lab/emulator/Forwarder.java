@@ -31,16 +31,18 @@ final class Forwarder implements Runnable {
   private final Map<Leg, LinkDirection> legs;
   private final Hop hop;
   private final Counters counters;
+  private final Lateness lateness;
   private final TimerQueue inFlight = new TimerQueue();
   private volatile boolean running = true;
   private volatile Throwable failure;
 
   Forwarder(Map<Side, TunDevice> devices, Map<Leg, LinkDirection> legs, Hop hop,
-      Counters counters) {
+      Counters counters, Lateness lateness) {
     this.devices = new EnumMap<>(devices);
     this.legs = new EnumMap<>(legs);
     this.hop = hop;
     this.counters = counters;
+    this.lateness = lateness;
   }
 
   void stop() {
@@ -62,6 +64,7 @@ final class Forwarder implements Runnable {
       while (running) {
         long now = System.nanoTime();
         for (Transit t; (t = inFlight.pollDue(now)) != null; ) {
+          lateness.record(now - t.due());
           arrive(t.leg(), t.packet(), now, out);
         }
         long wait = inFlight.nanosUntilNext(now);

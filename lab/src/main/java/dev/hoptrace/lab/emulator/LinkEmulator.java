@@ -25,14 +25,16 @@ public final class LinkEmulator implements AutoCloseable {
   private final Forwarder forwarder;
   private final Thread thread;
   private final Counters counters;
+  private final Lateness lateness;
   private boolean closed;
 
   private LinkEmulator(Map<Side, TunDevice> devices, Forwarder forwarder, Thread thread,
-      Counters counters) {
+      Counters counters, Lateness lateness) {
     this.devices = devices;
     this.forwarder = forwarder;
     this.thread = thread;
     this.counters = counters;
+    this.lateness = lateness;
   }
 
   /** Starts describing a link from {@code a} to {@code b}; nothing exists until {@code start}. */
@@ -43,6 +45,14 @@ public final class LinkEmulator implements AutoCloseable {
   /** How many packets met {@code count} so far. */
   public long count(Count count) {
     return counters.get(count);
+  }
+
+  /**
+   * How late the {@code q}-quantile (0..1) of delayed packets left the timer queue, to 10 µs:
+   * the emulator's own share of any delay error.
+   */
+  public Duration lateness(double q) {
+    return lateness.quantile(q);
   }
 
   /** True while the forwarding thread runs. */
@@ -157,11 +167,12 @@ public final class LinkEmulator implements AutoCloseable {
         }
         Hop hop = router == null ? new Hop.PlainLink() : new RouterHopResponder(router);
         Counters counters = new Counters();
-        Forwarder forwarder = new Forwarder(devices, legs, hop, counters);
+        Lateness lateness = new Lateness();
+        Forwarder forwarder = new Forwarder(devices, legs, hop, counters, lateness);
         Thread thread = Thread.ofPlatform().daemon(true)
             .name("hoptrace-link-" + a.namespace() + "-" + b.namespace())
             .start(forwarder);
-        return new LinkEmulator(devices, forwarder, thread, counters);
+        return new LinkEmulator(devices, forwarder, thread, counters, lateness);
       } catch (ErrnoException e) {
         devices.values().forEach(TunDevice::close);
         throw new LabException("cannot create a TUN device (root and /dev/net/tun needed): "
