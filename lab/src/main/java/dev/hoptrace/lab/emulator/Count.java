@@ -14,7 +14,10 @@ public enum Count {
   TOO_BIG_ANSWERED,
   /** Time Exceeded answers the router hop sent. */
   TIME_EXCEEDED_SENT,
-  /** Packets the router hop did not forward and may not answer (expired ICMP errors, multicast, link-local, addressed to the hop itself). */
+  /**
+   * Packets the router hop neither forwards nor may answer: expiring ICMP errors, multicast,
+   * link-local, packets addressed to the hop itself.
+   */
   NOT_FORWARDED,
   /** Packets that were not IPv4 or IPv6 or whose header did not decode. */
   MALFORMED,

@@ -6,10 +6,12 @@ import java.util.Locale;
 
 /**
  * Delay accuracy of the link emulator: how much a link with a 20 ms one-way delay adds to the
- * RTT of a paced UDP echo pair ({@link UdpEchoLoad}: client in namespace A, server in B) at 100,
- * 1000 and 2000 packets/s. (iputils {@code ping} cannot do it: it keeps {@code -i} in whole
- * milliseconds, and {@code -i 0.0005} turns into "send when the last reply came".) The reference is the same emulator with no delay, so the
- * figure includes whatever the delay line itself adds (timer wake-up, queueing at high rates).
+ * RTT of a paced UDP echo pair ({@link UdpEchoLoad}: client in namespace A, server in B) at
+ * 100, 1000 and 2000 packets/s. (iputils {@code ping} cannot do it: it keeps {@code -i} in
+ * whole milliseconds, and {@code -i 0.0005} turns into "send when the last reply came".) The
+ * reference is the same emulator with no delay, so the figure includes whatever the delay line
+ * itself adds (timer wake-up, queueing at high rates). The last two columns are the emulator's
+ * own lateness ({@link LinkEmulator#lateness}).
  *
  * <p>Run as root from the repository root (builds nothing but the test classes; makes and removes
  * its own namespaces {@code hte<pid>-ba}/{@code -bb}, addresses in 198.18.1.0/24):
