@@ -1,6 +1,8 @@
 package dev.hoptrace.cli;
 
 import dev.hoptrace.cli.render.HopNames;
+import dev.hoptrace.cli.scenario.ScenarioNames;
+import dev.hoptrace.cli.scenario.ScenarioTarget;
 import dev.hoptrace.cli.render.JsonRenderer;
 import dev.hoptrace.cli.render.OutputFormat;
 import dev.hoptrace.cli.render.TextRenderer;
@@ -12,59 +14,58 @@ import dev.hoptrace.core.net.Network;
 import dev.hoptrace.core.net.NetworkException;
 import dev.hoptrace.lookup.dns.CachingReverseResolver;
 import dev.hoptrace.lookup.dns.DnsReverseResolver;
+import dev.hoptrace.scenario.ScenarioException;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
 
 /**
- * The hoptrace program with its streams and network injected: parses the command line, runs the
- * trace, and turns every failure into one line on stderr and an {@link ExitCode}.
+ * The hoptrace program with its streams and network injected: picks the command (a subcommand
+ * named by the first word, otherwise a trace), runs it, and turns every failure into one line on
+ * stderr and an {@link ExitCode}.
  */
 public final class Hoptrace {
-  private final Supplier<Network> network;
-  private final PrintStream out;
-  private final PrintStream err;
+  private final CommandContext context;
+  private final Subcommands subcommands;
 
   public Hoptrace(Supplier<Network> network, PrintStream out, PrintStream err) {
-    this.network = network;
-    this.out = out;
-    this.err = err;
+    this.context = new CommandContext(network, out, err);
+    this.subcommands = new Subcommands(List.of(new DemoCommand(this)));
+  }
+
+  Hoptrace(Supplier<Network> network, PrintStream out, PrintStream err,
+      List<Subcommand> subcommands) {
+    this.context = new CommandContext(network, out, err);
+    this.subcommands = new Subcommands(subcommands);
   }
 
   public int run(String... args) {
-    TraceCommand command = new TraceCommand();
-    CommandLine cli = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
+    List<String> words = List.of(args);
+    Optional<Subcommand> subcommand = subcommands.select(words);
+    String command = subcommand.map(s -> "hoptrace " + s.name()).orElse("hoptrace");
+    PrintStream err = context.err();
     try {
-      cli.parseArgs(args);
-    } catch (ParameterException e) {
-      err.println("hoptrace: " + e.getMessage() + " (see hoptrace --help)");
-      return ExitCode.USAGE;
-    }
-    if (cli.isUsageHelpRequested()) {
-      cli.usage(out);
-      return ExitCode.OK;
-    }
-    if (cli.isVersionHelpRequested()) {
-      cli.printVersionHelp(out);
-      return ExitCode.OK;
-    }
-    try {
-      trace(command);
-      return ExitCode.OK;
+      return subcommand.isPresent()
+          ? subcommand.get().run(words.subList(1, words.size()), context)
+          : trace(words);
     } catch (UserError e) {
-      err.println("hoptrace: " + e.getMessage());
+      String hint = e.exitCode() == ExitCode.USAGE ? " (see " + command + " --help)" : "";
+      err.println("hoptrace: " + e.getMessage() + hint);
       return e.exitCode();
     } catch (NetworkException e) {
       err.println("hoptrace: " + e.getMessage());
-      return e.reason() == NetworkException.Reason.PERMISSION ? ExitCode.PERMISSION : ExitCode.NETWORK;
+      return e.reason() == NetworkException.Reason.PERMISSION
+          ? ExitCode.PERMISSION
+          : ExitCode.NETWORK;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return ExitCode.INTERNAL;
     } catch (RuntimeException e) {
-      err.println("hoptrace: internal error: " + e + " (please report it; set HOPTRACE_DEBUG=1 for details)");
+      err.println("hoptrace: internal error: " + e
+          + " (please report it; set HOPTRACE_DEBUG=1 for details)");
       if (System.getenv("HOPTRACE_DEBUG") != null) {
         e.printStackTrace(err);
       }
@@ -72,33 +73,68 @@ public final class Hoptrace {
     }
   }
 
-  private void trace(TraceCommand command)
-      throws UserError, NetworkException, InterruptedException {
-    TraceRequest request = command.request(
-        HostResolver.resolve(command.host, command.family.ipv4, command.family.ipv6));
-    Optional<HopNames> names = command.numeric ? Optional.empty() : Optional.of(names(command));
+  private int trace(List<String> args) throws UserError, NetworkException, InterruptedException {
+    TraceCommand command = new TraceCommand();
+    PrintStream out = context.out();
+    switch (OptionParser.parse(TraceCommand.OPTIONS, args, command)) {
+      case HELP -> {
+        out.print(HelpText.of(TraceCommand.OPTIONS) + HelpText.commands(subcommands.all()));
+        return ExitCode.OK;
+      }
+      case VERSION -> {
+        out.println(Version.line());
+        return ExitCode.OK;
+      }
+      case RUN -> {
+        // below
+      }
+    }
+    Supplier<Network> network;
+    InetAddress destination;
+    Optional<HopNames> names;
+    if (command.scenario != null) {
+      ScenarioTarget target = scenario(command);
+      context.err().println("hoptrace: scenario " + target.scenario().name() + ", "
+          + target.where() + ": " + target.scenario().description());
+      network = target::network;
+      destination = target.destination();
+      names = command.numeric ? Optional.empty()
+          : Optional.of(new HopNames(new ScenarioNames(target.scenario()), Duration.ofSeconds(1)));
+    } else {
+      destination = HostResolver.resolve(command.host, command.ipv4, command.ipv6);
+      names = command.numeric ? Optional.empty() : Optional.of(names(command));
+      network = context.network();
+    }
+    // Validated before the network is touched: a wrong option opens no socket.
+    TraceRequest request = command.request(destination);
     Tracer tracer = new Tracer(network.get());
     if (command.output == OutputFormat.JSON) {
       TraceResult result = tracer.trace(request, TraceListener.NONE);
       out.println(new JsonRenderer(Version.NUMBER, names).render(result));
-      return;
+      return ExitCode.OK;
     }
-    try (TextRenderer text = new TextRenderer(out, err, names, command.verbose)) {
+    try (TextRenderer text = new TextRenderer(out, context.err(), names, command.verbose)) {
       tracer.trace(request, text);
+    }
+    return ExitCode.OK;
+  }
+
+  private static ScenarioTarget scenario(TraceCommand command) throws UserError {
+    try {
+      return ScenarioTarget.prepare(command.scenario, command.host, command.ipv4, command.ipv6);
+    } catch (ScenarioException e) {
+      throw UserError.usage(e.getMessage());
     }
   }
 
   private static HopNames names(TraceCommand command) throws UserError {
-    if (!(command.dnsTimeout > 0 && command.dnsTimeout <= 30)) {
-      throw new UserError(ExitCode.USAGE, "--dns-timeout must be more than 0 and at most 30 seconds");
-    }
     Duration timeout = Duration.ofNanos((long) (command.dnsTimeout * 1e9));
     DnsReverseResolver.Builder dns = DnsReverseResolver.builder().timeout(timeout);
     if (command.dnsServer != null) {
       try {
         dns.server(command.dnsServer);
       } catch (IllegalArgumentException e) {
-        throw new UserError(ExitCode.USAGE, "--dns-server: " + e.getMessage());
+        throw UserError.usage("--dns-server: " + e.getMessage());
       }
     }
     return new HopNames(new CachingReverseResolver(dns.build()), timeout);

@@ -7,121 +7,123 @@ import dev.hoptrace.core.net.ProbeMode;
 import dev.hoptrace.core.net.Protocol;
 import java.net.InetAddress;
 import java.time.Duration;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import java.util.List;
 
 /**
- * The options of a one-shot trace, named and defaulted as Linux traceroute's so they can be typed
- * without thinking. Only parsing lives here; {@link TraceRun} does the work.
+ * The settings of a one-shot trace, named and defaulted as Linux traceroute's options so they can
+ * be typed without thinking, and the {@link #OPTIONS} table that fills them in. Value ranges are
+ * checked once, by {@link TraceRequest}; only the form of each value is checked here.
  */
-@Command(
-    name = "hoptrace",
-    mixinStandardHelpOptions = true,
-    versionProvider = Version.class,
-    sortOptions = false,
-    description = "Trace the path packets take to HOST: one line per hop, several probes each.",
-    footer = {"", "Exit codes: 0 trace ran, 2 bad command line, 3 unknown host, 4 missing permission,"
-        + " 5 network error, 1 internal error."})
 final class TraceCommand {
+  private static final String FAMILY = "family";
+  private static final String METHOD = "method";
 
-  @Parameters(index = "0", paramLabel = "HOST", description = "Name or address to trace to.")
-  String host;
+  static final OptionTable<TraceCommand> OPTIONS = new OptionTable<>(
+      "hoptrace",
+      "Trace the path packets take to HOST: one line per hop, several probes each.",
+      List.of(
+          new Positional<>("HOST", "Name or address to trace to.", true, (c, v) -> c.host = v),
+          new Positional<>("packetlen",
+              "Total probe size in bytes including the IP header (default 60 IPv4, 80 IPv6).",
+              false, (c, v) -> c.packetLength = Values.wholeNumber(v))),
+      List.of(
+          Option.<TraceCommand>flag("-4", "Use IPv4.", c -> c.ipv4 = true).inGroup(FAMILY),
+          Option.<TraceCommand>flag("-6", "Use IPv6.", c -> c.ipv6 = true).inGroup(FAMILY),
+          Option.<TraceCommand>flag("-I, --icmp", "Probe with ICMP echo.",
+              c -> c.protocol = Protocol.ICMP).inGroup(METHOD),
+          Option.<TraceCommand>flag("-T, --tcp", "Probe with TCP SYN (default port 80).",
+              c -> c.protocol = Protocol.TCP).inGroup(METHOD),
+          Option.<TraceCommand>flag("-U, --udp", "Probe with UDP to a fixed port (default 53).",
+              c -> c.fixedUdp = true).inGroup(METHOD),
+          Option.value("-p, --port", "PORT",
+              "UDP: first destination port (default 33434, +1 per probe); -U/-T: the port.",
+              (c, v) -> c.port = Values.wholeNumber(v)),
+          Option.value("-f, --first", "TTL", "First TTL (default 1).",
+              (c, v) -> c.firstTtl = Values.wholeNumber(v)),
+          Option.value("-m, --max-hops", "TTL", "Max TTL (default 30).",
+              (c, v) -> c.maxTtl = Values.wholeNumber(v)),
+          Option.value("-q, --queries", "N", "Probes per hop (default 3).",
+              (c, v) -> c.probesPerHop = Values.wholeNumber(v)),
+          Option.value("-w, --wait", "MAX[,HERE,NEAR]",
+              "Wait up to MAX s; HERE x RTT of the same hop; NEAR x RTT of a later hop "
+                  + "(default 5,3,10). A bare MAX waits MAX always.",
+              (c, v) -> c.wait = new WaitOption().convert(v)),
+          Option.value("-N, --sim-queries", "N", "Probes in flight at once (default 16).",
+              (c, v) -> c.inFlight = Values.wholeNumber(v)),
+          Option.value("-z, --sendwait", "SEC",
+              "Minimum gap between probes: seconds, or milliseconds when above 10 (default 0).",
+              (c, v) -> c.sendWait = new SendWaitOption().convert(v)),
+          Option.value("--gap-limit", "N",
+              "Stop after N silent hops past the last hop that answered (default 5).",
+              (c, v) -> c.gapLimit = Values.wholeNumber(v)),
+          Option.value("-s, --source", "ADDR", "Source address.", (c, v) -> c.source = v),
+          Option.value("-i, --interface", "IFACE", "Send through IFACE.",
+              (c, v) -> c.interfaceName = v),
+          Option.value("-t, --tos", "TOS", "IPv4 TOS / IPv6 traffic class, 0..255 (default 0).",
+              (c, v) -> c.tos = Values.wholeNumber(v)),
+          Option.flag("-n", "Print addresses only; no reverse DNS.", c -> c.numeric = true),
+          Option.value("--mode", "MODE",
+              "auto (raw when allowed), raw or unprivileged (default auto).",
+              (c, v) -> c.mode = Values.oneOf(v, ProbeMode.values())),
+          Option.value("-o, --output", "FORMAT", "text or json (default text).",
+              (c, v) -> c.output = Values.oneOf(v, OutputFormat.values())),
+          Option.flag("-v, --verbose", "Also report replies that were dropped.",
+              c -> c.verbose = true),
+          Option.value("--dns-timeout", "SEC", "Longest wait for one reverse lookup (default 1).",
+              (c, v) -> c.dnsTimeout = dnsTimeout(v)),
+          Option.value("--dns-server", "HOST[:PORT]",
+              "Ask this DNS server instead of the system's resolvers.", (c, v) -> c.dnsServer = v),
+          Option.value("--scenario", "NAME|FILE",
+              "Trace through a built-in scenario (hoptrace demo --list) or a scenario file: in"
+                  + " the lab when root, else in the simulator; HOST is an address or node name.",
+              (c, v) -> c.scenario = v),
+          Option.flag("--sim", "With --scenario: use the simulator even as root.",
+              c -> c.simulatorOnly = true),
+          Option.help(),
+          Option.version()),
+      List.of("Exit codes: 0 trace ran, 2 bad command line, 3 unknown host, 4 missing permission,"
+          + " 5 network error, 1 internal error."));
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "packetlen",
-      description = "Total probe size in bytes including the IP header (default 60 IPv4, 80 IPv6).")
+  String host = "";
   Integer packetLength;
-
-  @ArgGroup(exclusive = true)
-  Family family = new Family();
-
-  static final class Family {
-    @Option(names = "-4", description = "Use IPv4.") boolean ipv4;
-    @Option(names = "-6", description = "Use IPv6.") boolean ipv6;
-  }
-
-  @ArgGroup(exclusive = true)
-  Method method = new Method();
-
-  static final class Method {
-    @Option(names = {"-I", "--icmp"}, description = "Probe with ICMP echo.") boolean icmp;
-    @Option(names = {"-T", "--tcp"}, description = "Probe with TCP SYN (default port 80).") boolean tcp;
-    @Option(names = {"-U", "--udp"}, description = "Probe with UDP to a fixed port (default 53).")
-    boolean fixedUdp;
-  }
-
-  @Option(names = {"-p", "--port"}, paramLabel = "PORT",
-      description = "UDP: first destination port (default 33434, +1 per probe); -U/-T: the port.")
+  boolean ipv4;
+  boolean ipv6;
+  Protocol protocol = Protocol.UDP;
+  boolean fixedUdp;
   Integer port;
-
-  @Option(names = {"-f", "--first"}, paramLabel = "TTL", description = "First TTL (default 1).")
   int firstTtl = 1;
-
-  @Option(names = {"-m", "--max-hops"}, paramLabel = "TTL", description = "Max TTL (default 30).")
   int maxTtl = 30;
-
-  @Option(names = {"-q", "--queries"}, paramLabel = "N", description = "Probes per hop (default 3).")
   int probesPerHop = 3;
-
-  @Option(names = {"-w", "--wait"}, paramLabel = "MAX[,HERE,NEAR]", converter = WaitOption.class,
-      description = "Wait up to MAX s; HERE x RTT of the same hop; NEAR x RTT of a later hop "
-          + "(default 5,3,10). A bare MAX waits MAX always.")
   WaitPolicy wait = WaitPolicy.DEFAULT;
-
-  @Option(names = {"-N", "--sim-queries"}, paramLabel = "N",
-      description = "Probes in flight at once (default 16).")
   int inFlight = 16;
-
-  @Option(names = {"-z", "--sendwait"}, paramLabel = "SEC", converter = SendWaitOption.class,
-      description = "Minimum gap between probes: seconds, or milliseconds when above 10 (default 0).")
   Duration sendWait = Duration.ZERO;
-
-  @Option(names = "--gap-limit", paramLabel = "N",
-      description = "Stop after N silent hops past the last hop that answered (default 5).")
   int gapLimit = 5;
-
-  @Option(names = {"-s", "--source"}, paramLabel = "ADDR", description = "Source address.")
   String source;
-
-  @Option(names = {"-i", "--interface"}, paramLabel = "IFACE", description = "Send through IFACE.")
   String interfaceName;
-
-  @Option(names = {"-t", "--tos"}, paramLabel = "TOS",
-      description = "IPv4 TOS / IPv6 traffic class, 0..255 (default 0).")
   int tos;
-
-  @Option(names = {"-n"}, description = "Print addresses only; no reverse DNS.")
   boolean numeric;
-
-  @Option(names = "--mode", paramLabel = "MODE",
-      description = "auto (raw when allowed), raw or unprivileged (default auto).")
   ProbeMode mode = ProbeMode.AUTO;
-
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text or json (default text).")
   OutputFormat output = OutputFormat.TEXT;
-
-  @Option(names = {"-v", "--verbose"}, description = "Also report replies that were dropped.")
   boolean verbose;
-
-  @Option(names = "--dns-timeout", paramLabel = "SEC",
-      description = "Longest wait for one reverse lookup (default 1).")
   double dnsTimeout = 1.0;
-
-  @Option(names = "--dns-server", paramLabel = "HOST[:PORT]",
-      description = "Ask this DNS server instead of the system's resolvers.")
   String dnsServer;
+  String scenario;
+  boolean simulatorOnly;
 
-  Protocol protocol() {
-    return method.icmp ? Protocol.ICMP : method.tcp ? Protocol.TCP : Protocol.UDP;
+  private static double dnsTimeout(String text) {
+    double seconds = Values.decimal(text);
+    if (!(seconds > 0 && seconds <= 30)) {
+      throw new BadValue("'" + text + "' is out of range: more than 0 and at most 30 s");
+    }
+    return seconds;
   }
 
-  /** The validated request; an option out of range becomes a {@link UserError} with exit 2. */
+  /** The validated request; an option out of range becomes a usage {@link UserError}. */
   TraceRequest request(InetAddress destination) throws UserError {
     TraceRequest.Builder builder = TraceRequest.to(destination)
         .hostName(host)
-        .protocol(protocol())
-        .fixedPort(method.fixedUdp)
+        .protocol(protocol)
+        .fixedPort(fixedUdp)
         .mode(mode)
         .firstTtl(firstTtl)
         .maxTtl(maxTtl)
@@ -146,7 +148,7 @@ final class TraceCommand {
     try {
       return builder.build();
     } catch (IllegalArgumentException e) {
-      throw new UserError(ExitCode.USAGE, e.getMessage());
+      throw UserError.usage(e.getMessage());
     }
   }
 }

@@ -12,6 +12,11 @@ final class UserError extends Exception {
     this.exitCode = exitCode;
   }
 
+  /** A wrong command line (exit 2); the program adds where to read the usage. */
+  static UserError usage(String message) {
+    return new UserError(ExitCode.USAGE, message);
+  }
+
   int exitCode() {
     return exitCode;
   }

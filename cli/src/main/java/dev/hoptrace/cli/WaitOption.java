@@ -2,20 +2,18 @@ package dev.hoptrace.cli;
 
 import dev.hoptrace.core.WaitPolicy;
 import java.time.Duration;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * Parses traceroute's {@code -w MAX[,HERE,NEAR]}. A bare {@code MAX} is the classic fixed wait
  * (HERE and NEAR 0), as in Linux traceroute.
  */
-final class WaitOption implements ITypeConverter<WaitPolicy> {
+final class WaitOption {
 
-  @Override
-  public WaitPolicy convert(String value) {
+  /** The value of the option; throws {@link BadValue} naming what is wrong. */
+  WaitPolicy convert(String value) {
     String[] parts = value.split(",", -1);
     if (parts.length != 1 && parts.length != 3) {
-      throw new TypeConversionException("expected MAX or MAX,HERE,NEAR (seconds, factors), got '" + value + "'");
+      throw new BadValue("expected MAX or MAX,HERE,NEAR (seconds, factors), got '" + value + "'");
     }
     double max = number(parts[0], value);
     double here = parts.length == 3 ? number(parts[1], value) : 0;
@@ -24,7 +22,7 @@ final class WaitOption implements ITypeConverter<WaitPolicy> {
       return new WaitPolicy(Duration.ofNanos((long) (max * 1e9)), here, near,
           WaitPolicy.DEFAULT.tailFloor());
     } catch (IllegalArgumentException e) {
-      throw new TypeConversionException(e.getMessage());
+      throw new BadValue("'" + value + "' is out of range: " + e.getMessage());
     }
   }
 
@@ -37,6 +35,6 @@ final class WaitOption implements ITypeConverter<WaitPolicy> {
     } catch (NumberFormatException e) {
       // fall through to the message below
     }
-    throw new TypeConversionException("'" + part + "' in '" + whole + "' is not a number");
+    throw new BadValue("'" + part + "' in '" + whole + "' is not a number");
   }
 }

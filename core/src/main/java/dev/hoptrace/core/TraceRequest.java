@@ -74,7 +74,7 @@ public record TraceRequest(
     check(maxInFlight >= 1 && maxInFlight <= 1024, "probes in flight (-N) must be 1..1024, got " + maxInFlight);
     check(!sendWait.isNegative() && sendWait.compareTo(Duration.ofSeconds(10)) <= 0,
         "send wait (-z) must be 0..10 seconds");
-    check(gapLimit >= 1 && gapLimit <= 255, "gap limit must be 1..255, got " + gapLimit);
+    check(gapLimit >= 1 && gapLimit <= 255, "gap limit (--gap-limit) must be 1..255, got " + gapLimit);
     check(tos >= 0 && tos <= 255, "TOS / traffic class (-t) must be 0..255, got " + tos);
     check(packetLength >= 0 && packetLength <= 65000, "packet length must be 0..65000, got " + packetLength);
     boolean usesPort = protocol != Protocol.ICMP;

@@ -58,7 +58,7 @@ final class ErrorEntryDecoder {
   Reply toReply(WireKey key, Received entry, long fallbackTime) {
     SockExtendedErr ee = entry.ancillary().error();
     boolean ipv6 = ee.origin() == LinuxConstants.SO_EE_ORIGIN_ICMP6;
-    ReplyKind kind = IcmpMeaning.kind(ipv6, ee.type(), ee.code());
+    ReplyKind kind = ReplyKind.ofIcmp(ipv6, ee.type(), ee.code());
     int mtu = kind == ReplyKind.PACKET_TOO_BIG ? ee.info() : 0;
     long at = entry.ancillary().kernelTime() > 0 ? entry.ancillary().kernelTime() : fallbackTime;
     Optional<InetAddress> destination =

@@ -1,5 +1,8 @@
 package dev.hoptrace.linux;
 
+import dev.hoptrace.packet.IcmpV4;
+import dev.hoptrace.packet.IcmpV6;
+
 import static dev.hoptrace.linux.ffm.LinuxConstants.*;
 
 import dev.hoptrace.core.net.NetworkException;
@@ -46,8 +49,8 @@ final class PingSession implements ProbeSession, SessionCore.ReadySocket {
     this.info = info;
     this.fd = fd;
     boolean v6 = core.setup.ipv6();
-    this.echoRequest = v6 ? IcmpMeaning.V6_ECHO_REQUEST : IcmpMeaning.V4_ECHO_REQUEST;
-    this.echoReply = v6 ? IcmpMeaning.V6_ECHO_REPLY : IcmpMeaning.V4_ECHO_REPLY;
+    this.echoRequest = v6 ? IcmpV6.ECHO_REQUEST : IcmpV4.ECHO_REQUEST;
+    this.echoReply = v6 ? IcmpV6.ECHO_REPLY : IcmpV4.ECHO_REPLY;
     int payload = Math.max(0, core.spec.packetLength() - core.setup.ipHeaderLength() - ICMP_HEADER);
     this.packet = core.arena.allocate(ICMP_HEADER + payload, 8);
     MemorySegment.copy(Payloads.pattern(core.arena, payload), 0, packet, ICMP_HEADER, payload);

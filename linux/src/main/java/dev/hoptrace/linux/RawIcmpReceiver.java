@@ -96,7 +96,7 @@ final class RawIcmpReceiver implements SessionCore.ReadySocket {
     if (key == null || !quote.ip().destination().equals(core.spec.destination())) {
       return null;
     }
-    ReplyKind kind = IcmpMeaning.kind(ipv6, msg.type(), msg.code());
+    ReplyKind kind = ReplyKind.ofIcmp(ipv6, msg.type(), msg.code());
     return new Reply(key, Optional.of(quote.ip().destination()), responder, kind, msg.type(),
         msg.code(), kind == ReplyKind.PACKET_TOO_BIG ? msg.mtu().orElse(0) : 0, replyTtl, at,
         Optional.of(quotedHeader(quote.ip())), msg.extensions());

@@ -14,12 +14,15 @@ public final class ErrnoException extends Exception {
   private static final Map<Integer, String[]> NAMES =
       Map.ofEntries(
           Map.entry(1, new String[] {"EPERM", "Operation not permitted"}),
+          Map.entry(2, new String[] {"ENOENT", "No such file or directory"}),
           Map.entry(4, new String[] {"EINTR", "Interrupted system call"}),
           Map.entry(9, new String[] {"EBADF", "Bad file descriptor"}),
           Map.entry(11, new String[] {"EAGAIN", "Resource temporarily unavailable"}),
           Map.entry(12, new String[] {"ENOMEM", "Cannot allocate memory"}),
           Map.entry(13, new String[] {"EACCES", "Permission denied"}),
           Map.entry(14, new String[] {"EFAULT", "Bad address"}),
+          Map.entry(16, new String[] {"EBUSY", "Device or resource busy"}),
+          Map.entry(17, new String[] {"EEXIST", "File exists"}),
           Map.entry(19, new String[] {"ENODEV", "No such device"}),
           Map.entry(22, new String[] {"EINVAL", "Invalid argument"}),
           Map.entry(24, new String[] {"EMFILE", "Too many open files"}),

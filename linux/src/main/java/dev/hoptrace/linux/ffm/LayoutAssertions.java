@@ -22,6 +22,11 @@ public final class LayoutAssertions {
     expect("struct sock_filter", SockFilter.INSTRUCTION_LAYOUT, 8);
     expect("struct sock_fprog", SockFilter.PROGRAM_LAYOUT, 16);
     expect("struct linger", Linger.LAYOUT, 8);
+    expect("struct ifreq", IfReq.LAYOUT, 40);
+    if (IfReq.FLAGS != 16) {
+      throw new IllegalStateException("ifreq.ifr_flags at " + IfReq.FLAGS + ", kernel has 16");
+    }
+    expect("struct pollfd", PollFd.LAYOUT, 8);
     expect("struct scm_timestamping", ControlMessages.SCM_TIMESTAMPING_SIZE, 48);
     if (TcpInfo.RTT != TcpInfo.EXPECTED_RTT_OFFSET) {
       throw new IllegalStateException("tcp_info.tcpi_rtt at " + TcpInfo.RTT + ", kernel has 68");

@@ -83,8 +83,12 @@ public final class Libc {
   private static final MethodHandle GETEUID = plainCall("geteuid", FunctionDescriptor.of(JAVA_INT));
   private static final MethodHandle GETGID = plainCall("getgid", FunctionDescriptor.of(JAVA_INT));
 
-  private static MethodHandle errnoCall(String name, FunctionDescriptor descriptor) {
-    return LINKER.downcallHandle(symbol(name), descriptor, CAPTURE_ERRNO);
+  /** A downcall that captures errno; {@link LibcFiles} shares it, with its extra options. */
+  static MethodHandle errnoCall(
+      String name, FunctionDescriptor descriptor, Linker.Option... options) {
+    Linker.Option[] all = java.util.Arrays.copyOf(options, options.length + 1);
+    all[options.length] = CAPTURE_ERRNO;
+    return LINKER.downcallHandle(symbol(name), descriptor, all);
   }
 
   private static MethodHandle plainCall(String name, FunctionDescriptor descriptor) {
@@ -97,15 +101,15 @@ public final class Libc {
         .orElseThrow(() -> new UnsatisfiedLinkError("libc symbol not found: " + name));
   }
 
-  private static MemorySegment capture() {
+  static MemorySegment capture() {
     return PER_THREAD.get().capture();
   }
 
-  private static int errno(MemorySegment capture) {
+  static int errno(MemorySegment capture) {
     return (int) ERRNO.get(capture, 0L);
   }
 
-  private static AssertionError unexpected(String call, Throwable t) {
+  static AssertionError unexpected(String call, Throwable t) {
     return new AssertionError("downcall " + call + " failed in the JVM", t);
   }
 

@@ -106,17 +106,47 @@ public final class LinuxConstants {
   public static final int EPOLL_CTL_MOD = 3;
   public static final int EPOLL_CLOEXEC = 0x80000;
 
+  // open(2) flags (asm-generic/fcntl.h).
+  public static final int O_RDONLY = 0;
+  public static final int O_RDWR = 2;
+  public static final int O_NONBLOCK = 0x800;
+  public static final int O_CLOEXEC = 0x80000;
+
+  // poll(2) events.
+  public static final short POLLIN = 0x1;
+  public static final short POLLOUT = 0x4;
+  public static final short POLLERR = 0x8;
+  public static final short POLLHUP = 0x10;
+  public static final short POLLNVAL = 0x20;
+
+  // TUN/TAP (linux/if_tun.h; Documentation/networking/tuntap.rst). TUNSETIFF is
+  // _IOW('T', 202, int): direction write (1 << 30) | size 4 (<< 16) | 'T' (0x54) << 8 | 202.
+  public static final long TUNSETIFF = 0x400454caL;
+  /** Layer 3 device: reads and writes are bare IPv4 or IPv6 packets. */
+  public static final short IFF_TUN = 0x0001;
+  /** No 4-byte packet-information prefix (flags, protocol) before each packet. */
+  public static final short IFF_NO_PI = 0x1000;
+  /** Interface names are at most 15 bytes plus the NUL (linux/if.h). */
+  public static final int IFNAMSIZ = 16;
+
+  // Namespaces (setns(2), linux/sched.h).
+  public static final int CLONE_NEWNET = 0x40000000;
+
   // Clocks (clock_gettime(2)).
   public static final int CLOCK_REALTIME = 0;
   public static final int CLOCK_MONOTONIC = 1;
 
   // errno (errno(3)).
   public static final int EPERM = 1;
+  public static final int ENOENT = 2;
   public static final int EINTR = 4;
   public static final int EBADF = 9;
   public static final int EAGAIN = 11;
   public static final int ENOMEM = 12;
   public static final int EACCES = 13;
+  public static final int EBUSY = 16;
+  public static final int EEXIST = 17;
+  public static final int ENODEV = 19;
   public static final int EINVAL = 22;
   public static final int EMFILE = 24;
   public static final int ENOMSG = 42;

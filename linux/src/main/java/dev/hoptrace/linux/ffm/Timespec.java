@@ -23,6 +23,12 @@ public final class Timespec {
         + segment.get(JAVA_LONG, offset + NSEC);
   }
 
+  /** Writes {@code nanos} (not negative) at the start of {@code segment}. */
+  public static void set(MemorySegment segment, long nanos) {
+    segment.set(JAVA_LONG, SEC, nanos / 1_000_000_000L);
+    segment.set(JAVA_LONG, NSEC, nanos % 1_000_000_000L);
+  }
+
   /** The time at the start of {@code segment}, in nanoseconds. */
   public static long nanos(MemorySegment segment) {
     return nanos(segment, 0);

@@ -1,0 +1,153 @@
+package dev.hoptrace.sim;
+
+import dev.hoptrace.core.net.OutgoingProbe;
+import dev.hoptrace.core.net.Protocol;
+import dev.hoptrace.core.net.SessionSpec;
+import dev.hoptrace.core.net.WireKey;
+import dev.hoptrace.packet.Checksum;
+import dev.hoptrace.packet.IcmpV4;
+import dev.hoptrace.packet.IcmpV6;
+import dev.hoptrace.packet.Ipv4Header;
+import dev.hoptrace.packet.Ipv6Header;
+import dev.hoptrace.packet.Tcp;
+import dev.hoptrace.packet.Udp;
+import dev.hoptrace.packet.Wire;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+
+/**
+ * Builds each probe as the bytes a Linux host puts on the wire for the session kind, and says
+ * which {@link WireKey} its replies will be tied to (the same table as the {@code linux} module):
+ *
+ * <ul>
+ *   <li>unprivileged UDP: the kernel's datagram from a fresh ephemeral port, DF clear
+ *       ({@code IP_PMTUDISC_DONT}, as traceroute), key (local port, dst port, 0);
+ *   <li>ping socket: echo id = the socket's id, sequence = the probe's, DF clear, key (0, 0, seq);
+ *   <li>unprivileged TCP: the kernel's SYN (MSS, SACK, timestamps, window scale; random ISN; DF
+ *       set) from a fresh port, key (local port, dst port, 0);
+ *   <li>raw UDP: source port = the reserved port, UDP checksum = sequence (two payload bytes
+ *       compensate), IPv4 ID = sequence, key (port, dst port, checksum);
+ *   <li>raw TCP: SYN from the reserved port, TCP sequence = probe sequence, key (port, dst port,
+ *       sequence); raw ICMP: echo id = the reserved port, key (0, 0, sequence).
+ * </ul>
+ *
+ * IPv6 probes from ordinary sockets carry the flow label Linux derives from the flow
+ * ({@code auto_flowlabels}); raw probes carry 0.
+ */
+final class ProbeBuilder {
+  private static final int RAW_TCP_WINDOW = 5840;
+  private static final int LINUX_TCP_WINDOW = 64240;
+
+  private final Protocol protocol;
+  private final boolean raw;
+  private final InetAddress source;
+  private final InetAddress destination;
+  private final boolean v6;
+  private final int tos;
+  private final byte[] payload;
+
+  record Built(byte[] packet, WireKey key) {}
+
+  ProbeBuilder(SessionSpec spec, InetAddress source, boolean raw) {
+    this.protocol = spec.protocol();
+    this.raw = raw;
+    this.source = source;
+    this.destination = spec.destination();
+    this.v6 = spec.ipv6();
+    this.tos = spec.tos();
+    int ip = v6 ? Ipv6Header.LENGTH : Ipv4Header.MIN_LENGTH;
+    int minimum = raw && protocol == Protocol.UDP ? 2 : 0; // room for the compensation word
+    int length = Math.max(minimum, spec.packetLength() - ip - 8);
+    this.payload = new byte[protocol == Protocol.TCP ? 0 : length];
+    for (int i = 0; i < payload.length; i++) {
+      payload[i] = (byte) (0x40 + (i % 0x40));
+    }
+  }
+
+  /**
+   * @param port the local port (unprivileged UDP/TCP), the ping socket's id, or the raw session's
+   *     reserved port
+   */
+  Built build(OutgoingProbe probe, int port, int ipId, long isn) {
+    byte[] segment;
+    WireKey key;
+    switch (protocol) {
+      case UDP -> {
+        segment = raw ? udpWithChecksum(port, probe.dstPort(), probe.sequence())
+            : Udp.encode(source, destination, port, probe.dstPort(), payload);
+        key = new WireKey(port, probe.dstPort(), raw ? Wire.u16(segment, 6) : 0);
+      }
+      case TCP -> {
+        Tcp syn = raw
+            ? Tcp.syn(port, probe.dstPort(), probe.sequence(), RAW_TCP_WINDOW, new byte[0])
+            : Tcp.syn(port, probe.dstPort(), isn, LINUX_TCP_WINDOW, linuxSynOptions(isn));
+        segment = syn.encode(source, destination, new byte[0]);
+        key = new WireKey(port, probe.dstPort(), raw ? probe.sequence() : 0);
+      }
+      case ICMP -> {
+        segment = v6
+            ? IcmpV6.echoRequest((Inet6Address) source, (Inet6Address) destination, port,
+                probe.sequence(), payload)
+            : IcmpV4.echoRequest(port, probe.sequence(), payload);
+        key = new WireKey(0, 0, probe.sequence());
+      }
+      default -> throw new AssertionError(protocol);
+    }
+    int next = switch (protocol) {
+      case UDP -> Datagram.UDP;
+      case TCP -> Datagram.TCP;
+      case ICMP -> v6 ? Datagram.ICMPV6 : Datagram.ICMP;
+    };
+    if (v6) {
+      int label = raw ? 0 : autoFlowLabel(port, probe.dstPort(), next);
+      return new Built(new Ipv6Header(tos, label, segment.length, next, probe.ttl(),
+          (Inet6Address) source, (Inet6Address) destination).encodeWith(segment), key);
+    }
+    boolean df = !raw && protocol == Protocol.TCP; // TCP does path MTU discovery
+    return new Built(new Ipv4Header(tos, Ipv4Header.MIN_LENGTH + segment.length,
+        raw ? probe.sequence() : ipId, df ? Ipv4Header.FLAG_DF : 0, 0, probe.ttl(), next, 0,
+        (Inet4Address) source, (Inet4Address) destination, 0).encodeWith(segment), key);
+  }
+
+  /** UDP whose checksum is the sequence (0 goes out as 0xffff, RFC 768), the Paris trick. */
+  private byte[] udpWithChecksum(int port, int dstPort, int sequence) {
+    byte[] slotZero = payload.clone();
+    slotZero[0] = 0;
+    slotZero[1] = 0;
+    byte[] datagram = Udp.encode(source, destination, port, dstPort, slotZero);
+    Wire.put16(datagram, 6, 0);
+    int withZeroSlot = Checksum.transport(source, destination, Datagram.UDP, datagram, 0,
+        datagram.length);
+    int wanted = sequence == 0 ? 0xffff : sequence;
+    Wire.put16(datagram, Udp.LENGTH, Checksum.compensation(withZeroSlot, wanted));
+    Wire.put16(datagram, 6, wanted);
+    return datagram;
+  }
+
+  /** MSS, SACK permitted, timestamps, NOP, window scale 7: what Linux puts in a SYN. */
+  private byte[] linuxSynOptions(long tsval) {
+    byte[] o = new byte[20];
+    int mss = v6 ? 1440 : 1460;
+    o[0] = 2;
+    o[1] = 4;
+    Wire.put16(o, 2, mss);
+    o[4] = 4;
+    o[5] = 2;
+    o[6] = 8;
+    o[7] = 10;
+    Wire.put32(o, 8, tsval);
+    o[16] = 1;
+    o[17] = 3;
+    o[18] = 3;
+    o[19] = 7;
+    return o;
+  }
+
+  /** A non-zero 20-bit label from the flow, as Linux derives one from the socket's flow hash. */
+  private static int autoFlowLabel(int srcPort, int dstPort, int next) {
+    long flow = (long) srcPort << 32 | (long) dstPort << 8 | next;
+    int label = (int) (FlowHash.finish(flow) & 0xfffff);
+    return label == 0 ? 1 : label;
+  }
+}

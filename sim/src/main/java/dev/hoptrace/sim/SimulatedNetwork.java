@@ -1,0 +1,146 @@
+package dev.hoptrace.sim;
+
+import dev.hoptrace.core.net.Network;
+import dev.hoptrace.core.net.NetworkException;
+import dev.hoptrace.core.net.ProbeMode;
+import dev.hoptrace.core.net.ProbeSession;
+import dev.hoptrace.core.net.SessionInfo;
+import dev.hoptrace.core.net.SessionSpec;
+import dev.hoptrace.scenario.AddressPlan;
+import dev.hoptrace.scenario.Scenario;
+import java.net.InetAddress;
+import java.util.Objects;
+
+/**
+ * A {@link Network} over a simulated internet built from a {@link Scenario}, in virtual time.
+ * Probes and replies are real packets (built and decoded with the {@code packet} module); routers
+ * forward them as Linux does; time only passes when the engine waits, so a trace with 5 s timeouts
+ * finishes in milliseconds, and the same scenario, seed and probes always give the same result.
+ *
+ * <pre>{@code
+ * Scenario scenario = ScenarioLibrary.load("ecmp-diamond");
+ * SimulatedNetwork network = new SimulatedNetwork(scenario);
+ * TraceResult result = new Tracer(network).trace(
+ *     TraceRequest.to(network.destination(false)).mode(ProbeMode.UNPRIVILEGED).build());
+ * }</pre>
+ *
+ * <p>Several sessions may be open at once; they share the clock and the network (and its rate
+ * limits), and each gets only its own replies. Calls are serialised on the network.
+ */
+public final class SimulatedNetwork implements Network {
+  private final Internet net;
+  private final boolean rawAllowed;
+
+  /** The scenario with its own seed, raw sockets allowed (as if with CAP_NET_RAW). */
+  public SimulatedNetwork(Scenario scenario) {
+    this(scenario, scenario.seed(), true);
+  }
+
+  /**
+   * @param seed seeds jitter, loss, hashing salts, ports and ids
+   * @param rawAllowed whether raw sessions may be opened; without, {@code AUTO} falls back to
+   *     unprivileged and {@code RAW} fails as it does without CAP_NET_RAW
+   */
+  public SimulatedNetwork(Scenario scenario, long seed, boolean rawAllowed) {
+    this.net = new Internet(Objects.requireNonNull(scenario, "scenario"), seed);
+    this.rawAllowed = rawAllowed;
+  }
+
+  public Scenario scenario() {
+    return net.scenario;
+  }
+
+  /** Virtual time now, nanoseconds; the clock every session reads. */
+  public long now() {
+    synchronized (net) {
+      return net.clock.now();
+    }
+  }
+
+  /** The address to trace to. */
+  public InetAddress destination(boolean ipv6) {
+    return AddressPlan.destination(net.scenario, ipv6);
+  }
+
+  /** The client's address, the source of every probe. */
+  public InetAddress client(boolean ipv6) {
+    return AddressPlan.client(net.scenario, ipv6);
+  }
+
+  /** Packet arrivals processed so far, one per link crossed (the simulator's unit of work). */
+  public long packetArrivals() {
+    synchronized (net) {
+      return net.arrivals();
+    }
+  }
+
+  /** Packets on the wires right now (for tests: nothing is left behind). */
+  int packetsInFlight() {
+    synchronized (net) {
+      return net.inFlight();
+    }
+  }
+
+  int clientSocketsInUse() {
+    synchronized (net) {
+      return net.client.socketsInUse();
+    }
+  }
+
+  Internet internet() {
+    return net;
+  }
+
+  @Override
+  public ProbeSession open(SessionSpec spec) throws NetworkException {
+    synchronized (net) {
+      boolean v6 = spec.ipv6();
+      Scenario.Family family = net.scenario.family();
+      if (v6 ? !family.ipv6() : !family.ipv4()) {
+        throw new NetworkException(NetworkException.Reason.UNREACHABLE, "network is unreachable:"
+            + " scenario " + net.scenario.name() + " carries no IPv" + (v6 ? "6" : "4"));
+      }
+      InetAddress local = net.client.address(v6);
+      if (spec.source().isPresent() && !spec.source().get().equals(local)) {
+        throw new NetworkException(NetworkException.Reason.UNREACHABLE, "cannot send from "
+            + spec.source().get().getHostAddress() + ": the client's address is "
+            + local.getHostAddress());
+      }
+      boolean raw = switch (spec.mode()) {
+        case RAW -> {
+          if (!rawAllowed) {
+            throw new NetworkException(NetworkException.Reason.PERMISSION, "raw sockets need"
+                + " CAP_NET_RAW (this simulated network was built without it); use"
+                + " unprivileged mode");
+          }
+          yield true;
+        }
+        case AUTO -> rawAllowed;
+        case UNPRIVILEGED -> false;
+      };
+      return new SimSession(net, spec, SessionInfos.of(spec, raw, local), raw);
+    }
+  }
+
+  /** Header-line descriptions of the simulated socket kinds. */
+  private static final class SessionInfos {
+    static final String NO_QUOTED_HEADER = "cannot see the quoted IP header (TTL, TOS, IP ID)";
+
+    static SessionInfo of(SessionSpec spec, boolean raw, InetAddress local) {
+      String queue = spec.ipv6() ? "IPV6_RECVERR" : "IP_RECVERR";
+      if (raw) {
+        return new SessionInfo(ProbeMode.RAW, "simulated raw sockets: probes built with their IP"
+            + " header, whole ICMP replies read", "", local, true);
+      }
+      String description = switch (spec.protocol()) {
+        case UDP -> "simulated UDP, one connected socket per probe, replies from the " + queue
+            + " error queue";
+        case ICMP -> "simulated ICMP echo through a ping socket, errors from the " + queue
+            + " error queue";
+        case TCP -> "simulated TCP connect(), one socket per probe, hops from the " + queue
+            + " error queue";
+      };
+      return new SessionInfo(ProbeMode.UNPRIVILEGED, description, NO_QUOTED_HEADER, local, false);
+    }
+  }
+}
