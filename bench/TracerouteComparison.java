@@ -37,10 +37,10 @@ void main(String[] args) throws Exception {
       default -> throw new IllegalArgumentException("unknown argument " + args[i]);
     }
   }
-  Path jar = Path.of(System.getProperty("hoptrace.jar", "cli/target/hoptrace.jar")).toAbsolutePath();
-  Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-  List<String> hoptrace = List.of(java.toString(), "--enable-native-access=ALL-UNNAMED",
-      "-XX:-UsePerfData", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
+  // What a user runs: the launcher, with its JVM flags and its AOT cache (made beforehand by
+  // compare-traceroute.sh, so no run pays for the training).
+  List<String> hoptrace = List.of(Path.of(System.getProperty("hoptrace.launcher", "hoptrace"))
+      .toAbsolutePath().toString());
 
   List<String> rows = new ArrayList<>();
   try (Lab lab = LinearPath.of(6).start()) {

@@ -17,11 +17,8 @@ fi
 for tool in ip nft traceroute /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "compare-traceroute: $tool is missing (see .ci/run)" >&2; exit 4; }
 done
-if [[ " $* " != *" --tools traceroute "* ]]; then
-  (mvn -q -B -o -pl cli -am package -DskipTests 2>/dev/null || mvn -q -B -pl cli -am package -DskipTests) >&2
-else
-  (mvn -q -B -o -pl lab -am compile 2>/dev/null || mvn -q -B -pl lab -am compile) >&2
-fi
-# Runtime classpath of the lab module: its classes are all the benchmark needs.
-exec java -Dhoptrace.jar="$root/cli/target/hoptrace.jar" -cp "$root/lab/target/classes" \
+# The launcher builds the jar and its AOT cache when they are missing or stale.
+"$root/hoptrace" --version >/dev/null
+# The shaded jar holds the lab module and everything it needs.
+exec java -Dhoptrace.launcher="$root/hoptrace" -cp "$root/cli/target/hoptrace.jar" \
   "$root/bench/TracerouteComparison.java" "$@"

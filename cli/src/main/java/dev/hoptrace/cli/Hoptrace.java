@@ -12,6 +12,7 @@ import dev.hoptrace.core.TraceResult;
 import dev.hoptrace.core.Tracer;
 import dev.hoptrace.core.net.Network;
 import dev.hoptrace.core.net.NetworkException;
+import dev.hoptrace.linux.ffm.Libc;
 import dev.hoptrace.lookup.dns.CachingReverseResolver;
 import dev.hoptrace.lookup.dns.DnsReverseResolver;
 import dev.hoptrace.scenario.ScenarioException;
@@ -89,34 +90,52 @@ public final class Hoptrace {
         // below
       }
     }
-    Supplier<Network> network;
-    InetAddress destination;
-    Optional<HopNames> names;
     if (command.scenario != null) {
-      ScenarioTarget target = scenario(command);
-      context.err().println("hoptrace: scenario " + target.scenario().name() + ", "
-          + target.where() + ": " + target.scenario().description());
-      network = target::network;
-      destination = target.destination();
-      names = command.numeric ? Optional.empty()
-          : Optional.of(new HopNames(new ScenarioNames(target.scenario()), Duration.ofSeconds(1)));
-    } else {
-      destination = HostResolver.resolve(command.host, command.ipv4, command.ipv6);
-      names = command.numeric ? Optional.empty() : Optional.of(names(command));
-      network = context.network();
+      return traceScenario(command);
     }
+    InetAddress destination = HostResolver.resolve(command.host, command.ipv4, command.ipv6);
+    Optional<HopNames> names = command.numeric ? Optional.empty() : Optional.of(names(command));
     // Validated before the network is touched: a wrong option opens no socket.
     TraceRequest request = command.request(destination);
-    Tracer tracer = new Tracer(network.get());
+    runTrace(command, request, context.network().get(), names);
+    return ExitCode.OK;
+  }
+
+  /** A trace through a scenario: in the lab when root may build it, else in the simulator. */
+  private int traceScenario(TraceCommand command)
+      throws UserError, NetworkException, InterruptedException {
+    ScenarioTarget planned = scenario(command);
+    TraceRequest request = command.request(planned.destination());
+    boolean useLab = !command.simulatorOnly && Libc.geteuid() == 0;
+    try (ScenarioTarget target = useLab ? planned.inLab(context.err()) : planned) {
+      context.err().println("hoptrace: scenario " + target.scenario().name() + ", "
+          + target.where() + ": " + target.scenario().description());
+      Optional<HopNames> names = command.numeric ? Optional.empty()
+          : Optional.of(new HopNames(new ScenarioNames(target.scenario()), Duration.ofSeconds(1)));
+      target.run(() -> {
+        runTrace(command, request, target.network(), names);
+        return null;
+      });
+    } catch (UserError | NetworkException | InterruptedException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return ExitCode.OK;
+  }
+
+  private void runTrace(TraceCommand command, TraceRequest request, Network network,
+      Optional<HopNames> names) throws NetworkException, InterruptedException {
+    Tracer tracer = new Tracer(network);
+    PrintStream out = context.out();
     if (command.output == OutputFormat.JSON) {
       TraceResult result = tracer.trace(request, TraceListener.NONE);
       out.println(new JsonRenderer(Version.NUMBER, names).render(result));
-      return ExitCode.OK;
+      return;
     }
     try (TextRenderer text = new TextRenderer(out, context.err(), names, command.verbose)) {
       tracer.trace(request, text);
     }
-    return ExitCode.OK;
   }
 
   private static ScenarioTarget scenario(TraceCommand command) throws UserError {

@@ -6,6 +6,7 @@ import dev.hoptrace.core.ProbeResult;
 import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.TraceResult;
 import dev.hoptrace.core.net.ReplyKind;
+import dev.hoptrace.packet.AddressText;
 import dev.hoptrace.packet.ext.MplsLabelStackEntry;
 import java.net.InetAddress;
 import java.util.Locale;
@@ -27,7 +28,7 @@ public final class JsonRenderer {
     json.name("hoptrace").value(version);
     json.name("destination").beginObject()
         .name("host").value(request.hostName())
-        .name("address").value(AddressFormat.format(request.destination()))
+        .name("address").value(AddressText.of(request.destination()))
         .endObject();
     json.name("protocol").value(lower(request.protocol().name()));
     json.name("family").value(request.ipv6() ? "ipv6" : "ipv4");
@@ -69,7 +70,7 @@ public final class JsonRenderer {
   private void probe(JsonWriter json, ProbeResult probe) {
     json.beginObject();
     Optional<InetAddress> responder = probe.responder();
-    json.name("responder").value(responder.map(AddressFormat::format).orElse(null));
+    json.name("responder").value(responder.map(AddressText::of).orElse(null));
     json.name("name").value(responder.flatMap(a -> names.flatMap(n -> n.name(a))).orElse(null));
     if (probe.answered()) {
       json.name("rttMs").value(millis(probe.rttNanos()));

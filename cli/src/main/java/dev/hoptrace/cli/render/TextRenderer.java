@@ -7,6 +7,7 @@ import dev.hoptrace.core.TraceListener;
 import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.TraceResult;
 import dev.hoptrace.core.net.SessionInfo;
+import dev.hoptrace.packet.AddressText;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.util.Locale;
@@ -41,7 +42,7 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
   public void started(TraceRequest request, SessionInfo session) {
     StringBuilder header = new StringBuilder()
         .append("hoptrace to ").append(request.hostName())
-        .append(" (").append(AddressFormat.format(request.destination())).append("), ")
+        .append(" (").append(AddressText.of(request.destination())).append("), ")
         .append(request.maxTtl()).append(" hops max, ")
         .append(request.packetLength()).append(" byte packets, ")
         .append(request.protocol().name()).append(", ")
@@ -117,7 +118,7 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
   }
 
   private String label(InetAddress address) {
-    String numeric = AddressFormat.format(address);
+    String numeric = AddressText.of(address);
     if (names.isEmpty()) {
       return numeric;
     }

@@ -56,8 +56,9 @@ class LinkEmulatorTest {
         ExecResult result = ping("-c", "20", "-i", "0.05", target);
         PingTimes times = PingTimes.parse(result.stdout());
         assertThat(times.received()).as(result.describe()).isEqualTo(20);
-        // 20 ms each way; the rest is two namespaces' stacks and the forwarding thread.
-        assertThat(times.median()).as(times.toString()).isCloseTo(40.5, within(1.0));
+        // 20 ± 1 ms each way (the emulator's target), so 40 ± 2 ms for the round trip; the rest
+        // is two namespaces' stacks and the forwarding thread, which a busy machine stretches.
+        assertThat(times.median()).as(times.toString()).isBetween(40.0, 42.0);
         assertThat(times.quantile(0)).isGreaterThanOrEqualTo(40.0);
       }
     }

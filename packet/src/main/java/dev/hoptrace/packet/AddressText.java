@@ -1,13 +1,13 @@
-package dev.hoptrace.cli.render;
+package dev.hoptrace.packet;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
 
 /** Addresses as people and peer tools print them: IPv6 in the RFC 5952 compressed form. */
-public final class AddressFormat {
-  private AddressFormat() {}
+public final class AddressText {
+  private AddressText() {}
 
-  public static String format(InetAddress address) {
+  public static String of(InetAddress address) {
     if (!(address instanceof Inet6Address)) {
       return address.getHostAddress();
     }

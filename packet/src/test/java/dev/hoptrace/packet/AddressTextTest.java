@@ -1,4 +1,4 @@
-package dev.hoptrace.cli.render;
+package dev.hoptrace.packet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import java.net.InetAddress;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class AddressFormatTest {
+class AddressTextTest {
 
   /** Expected forms from RFC 5952 §4 and its examples. */
   @ParameterizedTest
@@ -22,6 +22,6 @@ class AddressFormatTest {
       "198.18.1.1, 198.18.1.1",
   })
   void formatsAsRfc5952(String input, String expected) throws Exception {
-    assertThat(AddressFormat.format(InetAddress.getByName(input))).isEqualTo(expected);
+    assertThat(AddressText.of(InetAddress.getByName(input))).isEqualTo(expected);
   }
 }
