@@ -27,6 +27,9 @@ final class TcpConnectProbe implements SessionCore.ReadySocket {
   private final long sentAt;
   private final MemorySegment tcpInfo;
   private final MemorySegment linger;
+  private static final String RETRANSMITTED =
+      "the kernel's retransmission of a TCP probe's lost SYN";
+
   private long token;
   private boolean settled;
   private boolean sawIcmp;
@@ -54,6 +57,11 @@ final class TcpConnectProbe implements SessionCore.ReadySocket {
 
   @Override
   public void onReady(int events, long wokeAt, ReplySink sink) throws ErrnoException {
+    // TCP_SYNCNT cannot go below one retransmission: when the probe's own SYN is lost, the kernel
+    // sends it again a second later, and an answer to that copy would show a hop's RTT as ~1 s.
+    // Such answers are not the probe's; it stays unanswered.
+    Libc.getsockopt(fd, IPPROTO_TCP, TCP_INFO, tcpInfo);
+    boolean retransmitted = TcpInfo.totalRetransmissions(tcpInfo) > 0;
     for (int i = 0; i < 16 && !closed; i++) {
       Received entry = core.reader.read(fd, true);
       if (entry == null) {
@@ -61,7 +69,11 @@ final class TcpConnectProbe implements SessionCore.ReadySocket {
       }
       if (ErrorEntryDecoder.isIcmp(entry)) {
         sawIcmp = true;
-        sink.accept(core.errors.toReply(key, entry, RealtimeClock.now()));
+        if (retransmitted) {
+          sink.foreign(RETRANSMITTED + " got an ICMP error");
+        } else {
+          sink.accept(core.errors.toReply(key, entry, RealtimeClock.now()));
+        }
       } else {
         String why = ErrorEntryDecoder.whyNotIcmp(entry);
         if (why != null) {
@@ -72,19 +84,26 @@ final class TcpConnectProbe implements SessionCore.ReadySocket {
     if (closed || settled || (events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) == 0) {
       return;
     }
+    if (sawIcmp) {
+      // The ICMP error decided this probe. Reading it off the queue also cleared the socket's
+      // error, so what epoll says now (writable, hung up) is not an answer from the destination.
+      settle();
+      return;
+    }
     int error = Libc.getsockoptInt(fd, SOL_SOCKET, SO_ERROR);
-    if (error == 0 && (events & EPOLLOUT) != 0) {
+    if (retransmitted && (error == 0 || error == ECONNREFUSED)) {
+      sink.foreign(RETRANSMITTED + " was answered by the destination");
+      settle();
+    } else if (error == 0 && (events & EPOLLOUT) != 0 && TcpInfo.established(tcpInfo)) {
       sink.accept(destinationReply(ReplyKind.TCP_OPEN, openedAt(wokeAt)));
       settle();
-    } else if (error == ECONNREFUSED && !sawIcmp) {
+    } else if (error == ECONNREFUSED) {
       // A RST carries no kernel timestamp we can read back: the wake-up time is the best stamp.
       sink.accept(destinationReply(ReplyKind.TCP_REFUSED, wokeAt));
       settle();
     } else if (error != 0) {
-      if (!sawIcmp) {
-        sink.foreign("TCP probe to port " + key.dstPort() + " ended with "
-            + dev.hoptrace.linux.ffm.ErrnoException.describe(error) + " and no ICMP error");
-      }
+      sink.foreign("TCP probe to port " + key.dstPort() + " ended with "
+          + dev.hoptrace.linux.ffm.ErrnoException.describe(error) + " and no ICMP error");
       settle();
     }
   }

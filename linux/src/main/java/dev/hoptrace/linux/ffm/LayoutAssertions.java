@@ -28,6 +28,10 @@ public final class LayoutAssertions {
     }
     expect("struct pollfd", PollFd.LAYOUT, 8);
     expect("struct scm_timestamping", ControlMessages.SCM_TIMESTAMPING_SIZE, 48);
+    if (TcpInfo.TOTAL_RETRANS != TcpInfo.EXPECTED_TOTAL_RETRANS_OFFSET) {
+      throw new IllegalStateException("tcp_info.tcpi_total_retrans at " + TcpInfo.TOTAL_RETRANS
+          + ", kernel has 100");
+    }
     if (TcpInfo.RTT != TcpInfo.EXPECTED_RTT_OFFSET) {
       throw new IllegalStateException("tcp_info.tcpi_rtt at " + TcpInfo.RTT + ", kernel has 68");
     }

@@ -11,7 +11,7 @@ import java.lang.foreign.StructLayout;
 /**
  * The leading part of {@code struct tcp_info} (linux/tcp.h, <a
  * href="https://man7.org/linux/man-pages/man7/tcp.7.html">tcp(7)</a> TCP_INFO) up to {@code
- * tcpi_rttvar}; the kernel copies no more than the length it is given, so a prefix is safe.
+ * tcpi_total_retrans}; the kernel copies no more than the length it is given, so a prefix is safe.
  */
 public final class TcpInfo {
   private TcpInfo() {}
@@ -35,12 +35,37 @@ public final class TcpInfo {
           JAVA_INT.withName("tcpi_pmtu"),
           JAVA_INT.withName("tcpi_rcv_ssthresh"),
           JAVA_INT.withName("tcpi_rtt"),
-          JAVA_INT.withName("tcpi_rttvar"));
+          JAVA_INT.withName("tcpi_rttvar"),
+          JAVA_INT.withName("tcpi_snd_ssthresh"),
+          JAVA_INT.withName("tcpi_snd_cwnd"),
+          JAVA_INT.withName("tcpi_advmss"),
+          JAVA_INT.withName("tcpi_reordering"),
+          JAVA_INT.withName("tcpi_rcv_rtt"),
+          JAVA_INT.withName("tcpi_rcv_space"),
+          JAVA_INT.withName("tcpi_total_retrans"));
 
   /** {@code offsetof(struct tcp_info, tcpi_rtt)} as glibc and the kernel have it. */
   public static final long EXPECTED_RTT_OFFSET = 68;
 
   public static final long RTT = LAYOUT.byteOffset(groupElement("tcpi_rtt"));
+
+  /** {@code TCP_ESTABLISHED} in include/net/tcp_states.h. */
+  private static final int ESTABLISHED = 1;
+
+  /** The handshake completed: {@code tcpi_state} (the first byte) is TCP_ESTABLISHED. */
+  public static boolean established(MemorySegment info) {
+    return info.get(JAVA_BYTE, 0) == ESTABLISHED;
+  }
+
+  /** {@code offsetof(struct tcp_info, tcpi_total_retrans)}. */
+  public static final long EXPECTED_TOTAL_RETRANS_OFFSET = 100;
+
+  public static final long TOTAL_RETRANS = LAYOUT.byteOffset(groupElement("tcpi_total_retrans"));
+
+  /** Segments the kernel sent again on this socket; for a probe, a retransmitted SYN. */
+  public static int totalRetransmissions(MemorySegment info) {
+    return info.get(JAVA_INT, TOTAL_RETRANS);
+  }
 
   /** The smoothed RTT in microseconds; after a handshake it is the SYN → SYN-ACK sample. */
   public static int rttMicros(MemorySegment info) {
