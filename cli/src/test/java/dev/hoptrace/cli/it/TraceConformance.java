@@ -65,7 +65,16 @@ final class TraceConformance {
     String why = network + " trace of " + path.scenario().name() + ": " + report.raw();
     assertThat(report.family()).as(why).isEqualTo(PathAssertions.familyName(family));
     assertThat(report.dropped().get("malformed").asInt()).as("malformed, " + why).isZero();
-    assertThat(report.dropped().get("unmatched").asInt()).as("unmatched, " + why).isZero();
+    int unmatched = report.dropped().get("unmatched").asInt();
+    if (report.protocol().equals("tcp") && report.mode().equals("unprivileged")) {
+      // The kernel sends a lost SYN again; an answer to that copy is counted, not taken as the
+      // probe's. At most one per probe that went unanswered.
+      long lost = report.hops().stream().flatMap(h -> h.probes().stream())
+          .filter(p -> p.kind().equals("timeout")).count();
+      assertThat((long) unmatched).as("unmatched, " + why).isLessThanOrEqualTo(lost);
+    } else {
+      assertThat(unmatched).as("unmatched, " + why).isZero();
+    }
     for (TraceReport.Hop hop : report.hops()) {
       String hopWhy = "hop " + hop.ttl() + " of " + why;
       Set<InetAddress> allowed = allowedResponders(hop.ttl(), report);
