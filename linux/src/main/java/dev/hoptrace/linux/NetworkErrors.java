@@ -25,6 +25,15 @@ final class NetworkErrors {
               "not permitted to send to " + Addresses.literal(destination) + " (" + e.getMessage()
                   + "); a firewall rule or broadcast address?",
               e);
+      // Raw sends are not fragmented by the kernel: a probe larger than the path MTU it has
+      // learnt (from a Packet Too Big) is refused locally.
+      case EMSGSIZE ->
+          new NetworkException(
+              Reason.OTHER,
+              "a probe to " + Addresses.literal(destination) + " is larger than the path MTU the"
+                  + " kernel has learnt (" + e.getMessage() + "); give a smaller packet length or"
+                  + " use --mode unprivileged, whose sockets fragment",
+              e);
       default -> setup("sending to " + Addresses.literal(destination), e);
     };
   }
