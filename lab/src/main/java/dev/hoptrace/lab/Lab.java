@@ -228,8 +228,9 @@ public final class Lab implements AutoCloseable {
    */
   public void setBehaviour(String name, dev.hoptrace.scenario.RouterBehaviour behaviour) {
     checkOpen();
+    Node node = node(name); // first: an MPLS router has no namespace to change
     scenario = new BehaviourChange(scenario).apply(name, behaviour);
-    applyRules(node(name));
+    applyRules(node);
   }
 
   /**

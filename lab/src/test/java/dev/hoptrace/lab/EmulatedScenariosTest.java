@@ -39,8 +39,10 @@ class EmulatedScenariosTest {
         Integer.toString(nyc1 - 1), "-m", Integer.toString(nyc1));
     assertThat(trace.responders(nyc1)).as(trace.raw())
         .containsExactly(text(lab.hopAddress(nyc1, family)));
-    // 35 ms each way across the ocean (± 0.5 ms jitter, and ± 0.3 ms on an earlier link).
-    double step = median(trace, nyc1) - median(trace, nyc1 - 1);
+    // 35 ms each way across the ocean (± 0.5 ms jitter, and ± 0.3 ms on an earlier link). The
+    // fastest of three probes per hop: a stall of the machine (a dozen emulator threads and
+    // other tests share its CPUs) only ever adds time, as queueing does on a real path.
+    double step = fastest(trace, nyc1) - fastest(trace, nyc1 - 1);
     assertThat(step).as(trace.raw()).isCloseTo(70.0, within(2.0));
   }
 
@@ -126,13 +128,13 @@ class EmulatedScenariosTest {
     throw new AssertionError(router + " is on no hop of " + lab.scenario().name());
   }
 
-  private static double median(TracerouteLines trace, int ttl) {
+  private static double fastest(TracerouteLines trace, int ttl) {
     List<Double> rtts = new ArrayList<>();
     Matcher m = RTT.matcher(String.join(" ", trace.tokens(ttl)));
     while (m.find()) {
       rtts.add(Double.parseDouble(m.group(1)));
     }
     assertThat(rtts).as("hop %d of %s", ttl, trace.raw()).hasSize(3);
-    return rtts.stream().sorted().toList().get(1);
+    return rtts.stream().sorted().toList().getFirst();
   }
 }
