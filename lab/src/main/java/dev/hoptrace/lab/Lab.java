@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * A running lab: a {@link Scenario} built as network namespaces, one per node, joined by veth
- * pairs (see {@link ScenarioSetup}). Programs run inside a node with {@link #exec}; {@link
+ * pairs or link emulators, which also hold the routers that report MPLS labels (see {@link
+ * ScenarioSetup}). Programs run inside a node with {@link #exec}; {@link
  * #close()} removes everything, and a shutdown hook does the same if the JVM exits first
  * (Ctrl-C, a crashed test run).
  *
@@ -38,12 +39,18 @@ public final class Lab implements AutoCloseable {
     this.runId = runId;
     this.scenario = scenario;
     this.hopPlan = new HopPlan(scenario);
-    scenario.nodes().values().forEach(n -> nodes.put(n.name(),
-        new Node(LabRegistry.PREFIX + runId + "-" + n.name(), n.name(), Node.roleOf(n))));
+    // An MPLS router lives inside a link emulator between its neighbours: no namespace.
+    scenario.nodes().values().stream()
+        .filter(n -> !EmulatedLinks.isEmulatedRouter(scenario, n.name()))
+        .forEach(n -> nodes.put(n.name(), new Node(LabRegistry.PREFIX + runId + "-" + n.name(),
+            n.name(), Node.roleOf(n))));
     this.shutdownHook = new Thread(this::teardown, "hoptrace-lab-" + runId + "-teardown");
   }
 
-  /** Builds {@code scenario} with the kernel alone; see {@link #start(Scenario, LabOptions)}. */
+  /**
+   * Builds {@code scenario} with the kernel and, for delay, jitter and MPLS routers, the TUN
+   * link emulator; see {@link #start(Scenario, LabOptions)}.
+   */
   public static Lab start(Scenario scenario) {
     return start(scenario, LabOptions.DEFAULT);
   }
@@ -122,16 +129,20 @@ public final class Lab implements AutoCloseable {
     return node(scenario.destination().name());
   }
 
-  /** The node named {@code name} in the scenario. */
+  /** The node named {@code name} in the scenario; MPLS routers have none (no namespace). */
   public Node node(String name) {
     Node node = nodes.get(name);
+    if (node == null && scenario.nodes().containsKey(name)) {
+      throw new IllegalArgumentException("router " + name + " of " + scenario.name()
+          + " reports MPLS labels: it is a hop inside a link emulator, with no namespace");
+    }
     if (node == null) {
       throw new IllegalArgumentException("no node '" + name + "' in " + scenario.name());
     }
     return node;
   }
 
-  /** Routers in scenario order. */
+  /** Routers with a namespace in scenario order (MPLS routers have none). */
   public List<Node> routers() {
     return nodes.values().stream().filter(n -> n.role() == Node.Role.ROUTER).toList();
   }
@@ -145,7 +156,7 @@ public final class Lab implements AutoCloseable {
     return node(at.iterator().next());
   }
 
-  /** Every node in scenario order. */
+  /** Every node with a namespace in scenario order. */
   public List<Node> nodes() {
     return List.copyOf(nodes.values());
   }
@@ -217,8 +228,9 @@ public final class Lab implements AutoCloseable {
    */
   public void setBehaviour(String name, dev.hoptrace.scenario.RouterBehaviour behaviour) {
     checkOpen();
+    Node node = node(name); // first: an MPLS router has no namespace to change
     scenario = new BehaviourChange(scenario).apply(name, behaviour);
-    applyRules(node(name));
+    applyRules(node);
   }
 
   /**

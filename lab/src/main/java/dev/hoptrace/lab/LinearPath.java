@@ -91,7 +91,6 @@ public record LinearPath(int routers, Map<Integer, RouterBehaviour> behaviours,
 
   /** Builds the lab; the caller closes it. Needs root. */
   public Lab start() {
-    return Lab.start(scenario(), LabOptions.DEFAULT.pingGroupOpen() == pingGroupOpen
-        ? LabOptions.DEFAULT : new LabOptions(pingGroupOpen, EmulatedLinkFactory.NONE));
+    return Lab.start(scenario(), new LabOptions(pingGroupOpen, LabOptions.DEFAULT.emulator()));
   }
 }

@@ -44,9 +44,7 @@ final class ScenarioSetup {
     }
     List<String> veths = new ArrayList<>();
     for (Link link : scenario.links()) {
-      if (EmulatedLinks.needsEmulator(scenario, link)) {
-        lab.own(emulator.create(scenario, link, namespace(link.a()), namespace(link.b())));
-      } else {
+      if (!EmulatedLinks.needsEmulator(scenario, link)) {
         String dev = Node.interfaceName(link.index());
         veths.add("link add " + dev + " netns " + namespace(link.a()) + " mtu " + link.mtu()
             + " type veth peer name " + dev + " netns " + namespace(link.b()) + " mtu "
@@ -54,6 +52,9 @@ final class ScenarioSetup {
       }
     }
     Namespaces.batch(veths).orThrow();
+    for (EmulatedPath path : EmulatedLinks.paths(scenario)) {
+      lab.own(emulator.create(scenario, path, namespace(path.endA()), namespace(path.endB())));
+    }
     // Every interface up with its addresses before any route names a gateway behind one.
     for (Node node : nodes) {
       Namespaces.batchIn(node.namespace(), addresses(node)).orThrow();
@@ -84,6 +85,7 @@ final class ScenarioSetup {
     return lab.node(node).namespace();
   }
 
+  /** The node's addresses; on an emulated link's TUN device exactly as on a veth. */
   private List<String> addresses(Node node) {
     List<String> lines = new ArrayList<>(List.of("link set lo up"));
     for (Link link : scenario.linksOf(node.name())) {
@@ -118,15 +120,17 @@ final class ScenarioSetup {
   }
 
   /**
-   * Waits until every link has its IPv6 link-local address. The kernel adds it only once the
+   * Waits until every veth has its IPv6 link-local address. The kernel adds it only once the
    * veth's carrier change has gone through linkwatch (up to a second later); until then a
    * neighbour solicitation has no source address, resolution fails, and the first IPv6 packets
-   * over that link are lost.
+   * over that link are lost. Emulated links are TUN devices: no neighbour discovery, and the
+   * emulator gives them no link-local address (so no chatter on the link).
    */
   private void awaitLinkLocalAddresses(List<Node> nodes) {
     long deadline = System.nanoTime() + LINK_LOCAL_WAIT.toNanos();
     for (Node node : nodes) {
-      int links = scenario.linksOf(node.name()).size();
+      long links = scenario.linksOf(node.name()).stream()
+          .filter(l -> !EmulatedLinks.needsEmulator(scenario, l)).count();
       while (true) {
         String shown = Commands.run(List.of("ip", "-n", node.namespace(), "-6", "-o", "address",
             "show", "scope", "link"), Commands.SETUP_TIMEOUT).orThrow().stdout();

@@ -22,7 +22,7 @@ final class ScenarioLabs {
 
   private ScenarioLabs() {}
 
-  /** The lab of library scenario {@code name}; skips, visibly, what needs the emulator. */
+  /** The lab of library scenario {@code name}; skips, visibly, what the lab refuses. */
   synchronized Lab library(String name) {
     return labs.computeIfAbsent(name, n -> build(ScenarioLibrary.load(n)));
   }
@@ -34,7 +34,7 @@ final class ScenarioLabs {
   }
 
   static Lab build(Scenario scenario) {
-    var refusals = Lab.refusals(scenario, EmulatedLinkFactory.NONE);
+    var refusals = Lab.refusals(scenario, LabOptions.DEFAULT.emulator());
     if (!refusals.isEmpty()) {
       Assumptions.abort("SKIPPED " + scenario.name() + ": " + String.join("; ", refusals));
     }

@@ -16,17 +16,71 @@ class ScenarioRulesTest {
   }
 
   @Test
-  void refusesWhatNeedsTheEmulatorBeforeTouchingAnything() {
+  void withoutAnEmulatorRefusesWhatNeedsOneBeforeTouchingAnything() {
+    LabOptions kernelOnly = LabOptions.DEFAULT.withEmulator(EmulatedLinkFactory.NONE);
     for (String name : new String[] {"mpls", "transatlantic", "lossy", "home-isp-cdn"}) {
-      assertThatThrownBy(() -> Lab.start(ScenarioLibrary.load(name)))
+      assertThatThrownBy(() -> Lab.start(ScenarioLibrary.load(name), kernelOnly))
           .isInstanceOf(LabException.class).hasMessageContaining("needs the link emulator");
     }
     assertThat(Lab.refusals(ScenarioLibrary.load("transatlantic"), EmulatedLinkFactory.NONE))
         .contains("link lon1 -- nyc1 (delay 35 ms, jitter 500 µs) needs the link emulator");
     assertThat(Lab.refusals(ScenarioLibrary.load("mpls"), EmulatedLinkFactory.NONE))
-        .anyMatch(r -> r.contains("p1 reports MPLS labels"));
+        .containsExactly("link pe1 -- p1 -- p2 -- pe2 (p1 reports MPLS labels, p2 reports MPLS "
+            + "labels) needs the link emulator");
     assertThat(Lab.refusals(ScenarioLibrary.load("ecmp-diamond"), EmulatedLinkFactory.NONE))
         .isEmpty();
+  }
+
+  @Test
+  void theTunEmulatorBuildsEveryLibraryScenario() {
+    for (String name : ScenarioLibrary.names()) {
+      assertThat(Lab.refusals(ScenarioLibrary.load(name), LabOptions.DEFAULT.emulator()))
+          .as(name).isEmpty();
+    }
+  }
+
+  @Test
+  void mplsRoutersNextToEachOtherShareOnePathAndParallelOnesHaveTheirOwn() {
+    assertThat(EmulatedLinks.paths(ScenarioLibrary.load("mpls"))).singleElement()
+        .satisfies(p -> {
+          assertThat(p.nodes()).containsExactly("pe1", "p1", "p2", "pe2");
+          assertThat(p.interfaceA()).isEqualTo("link2");
+          assertThat(p.interfaceB()).isEqualTo("link4");
+        });
+    assertThat(EmulatedLinks.paths(ScenarioLibrary.load("home-isp-cdn")))
+        .extracting(EmulatedPath::toString).containsExactly("link client -- home",
+            "link home -- bng", "link bng -- pe1", "link pe1 -- p1a -- pe2",
+            "link pe1 -- p1b -- pe2", "link pe2 -- edge1", "link edge1 -- edge2",
+            "link edge2 -- cdn");
+    // Loss alone stays on a veth with nft; delay or jitter make the link an emulated one.
+    assertThat(EmulatedLinks.paths(ScenarioLibrary.load("lossy"))).hasSize(5);
+  }
+
+  @Test
+  void refusesAnMplsRouterThatIsMoreThanATransitHop() {
+    Scenario scenario = dev.hoptrace.scenario.ScenarioReader.read(String.join("\n",
+        "name: mpls-branch",
+        "nodes:",
+        "  - {name: client, role: client}",
+        "  - {name: p, mpls: [{label: 100}], nat: masquerade}",
+        "  - {name: r1}",
+        "  - {name: r2}",
+        "  - {name: r3}",
+        "  - {name: dst, role: destination}",
+        "links:",
+        "  - client -- p",
+        "  - p -- r1",
+        "  - p -- r2",
+        "  - r1 -- r3",
+        "  - r2 -- r3",
+        "  - r3 -- dst"), "mpls-branch.yaml");
+    assertThat(Lab.refusals(scenario, LabOptions.DEFAULT.emulator())).containsExactly(
+        "router p reports MPLS labels but has 3 links: the link emulator builds an MPLS router "
+            + "only as a transit hop between two neighbours",
+        "router p reports MPLS labels and has nat: an emulated MPLS router hop only forwards "
+            + "and answers from its link addresses");
+    assertThatThrownBy(() -> Lab.start(scenario)).isInstanceOf(LabException.class)
+        .hasMessageContaining("but has 3 links");
   }
 
   @Test

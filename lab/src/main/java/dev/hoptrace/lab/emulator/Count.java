@@ -21,6 +21,8 @@ public enum Count {
   NOT_FORWARDED,
   /** Packets that were not IPv4 or IPv6 or whose header did not decode. */
   MALFORMED,
+  /** Packets dropped because a leg already held as many bytes or packets as it can. */
+  QUEUE_FULL,
   /** Writes the kernel refused ({@code EAGAIN}), each a lost packet. */
   WRITE_REFUSED
 }

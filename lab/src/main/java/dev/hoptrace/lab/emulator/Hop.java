@@ -4,7 +4,7 @@ package dev.hoptrace.lab.emulator;
  * The middle of an emulated path: what happens to a packet between the leg it came in on and the
  * leg it leaves on. Called on the forwarding thread only.
  */
-sealed interface Hop permits Hop.PlainLink, RouterHopResponder {
+sealed interface Hop permits RouterHopResponder {
 
   /** Where a packet goes next. */
   enum Verdict {
@@ -36,12 +36,4 @@ sealed interface Hop permits Hop.PlainLink, RouterHopResponder {
    * @param egressMtu the MTU of the leg it would leave on
    */
   Outcome pass(byte[] packet, Leg.Side from, int egressMtu);
-
-  /** A plain link: packets pass unchanged; the leg it leaves on enforces its MTU. */
-  final class PlainLink implements Hop {
-    @Override
-    public Outcome pass(byte[] packet, Leg.Side from, int egressMtu) {
-      return Outcome.forward(packet);
-    }
-  }
 }

@@ -1,39 +1,49 @@
 package dev.hoptrace.lab.emulator;
 
 /**
- * The four one-way pieces of an emulated path {@code A —— hop —— B}. On a plain link the hop is
- * a wire and only the legs toward it have a profile; with a router hop each side of it is a link
- * of its own, and the router's answers travel back on the leg toward the asker.
+ * One direction of one segment of an emulated path {@code A —— hop 1 —— … —— hop n —— B}.
+ * Positions count from end A (0) over the router hops (1..n) to end B (n + 1); segment {@code s}
+ * joins positions {@code s} and {@code s + 1}. On a plain link (n = 0) segment 0 is the whole
+ * wire. A router's answers travel back on the segment the question came in on.
+ *
+ * @param segment 0..n
+ * @param towardB the direction of travel
  */
-enum Leg {
-  A_TO_HOP(Side.A, true),
-  HOP_TO_B(Side.B, false),
-  B_TO_HOP(Side.B, true),
-  HOP_TO_A(Side.A, false);
+record Leg(int segment, boolean towardB) {
 
-  private final Side side;
-  private final boolean towardHop;
-
-  Leg(Side side, boolean towardHop) {
-    this.side = side;
-    this.towardHop = towardHop;
+  /** How many legs a path with {@code hops} router hops has: two per segment. */
+  static int count(int hops) {
+    return 2 * (hops + 1);
   }
 
-  /** The end this leg starts at (toward the hop) or ends at (from the hop). */
-  Side side() {
-    return side;
+  /** A dense number 0..count-1, for arrays indexed by leg. */
+  int index() {
+    return 2 * segment + (towardB ? 0 : 1);
   }
 
-  boolean towardHop() {
-    return towardHop;
+  /** The leg that leaves end {@code side} (a packet the kernel wrote into that TUN device). */
+  static Leg from(Side side, int hops) {
+    return side == Side.A ? new Leg(0, true) : new Leg(hops, false);
   }
 
-  static Leg toHop(Side from) {
-    return from == Side.A ? A_TO_HOP : B_TO_HOP;
+  /** The position this leg ends at: a hop (1..n) or an end (0 or n + 1). */
+  int arrival() {
+    return towardB ? segment + 1 : segment;
   }
 
-  static Leg fromHop(Side to) {
-    return to == Side.A ? HOP_TO_A : HOP_TO_B;
+  /** The leg a packet forwarded at this leg's arrival hop continues on. */
+  Leg onward() {
+    return new Leg(towardB ? segment + 1 : segment - 1, towardB);
+  }
+
+  /** The leg a hop's answer to a packet from this leg goes back on. */
+  Leg back() {
+    return new Leg(segment, !towardB);
+  }
+
+  /** The side of its arrival hop the packet comes from. */
+  Side from() {
+    return towardB ? Side.A : Side.B;
   }
 
   /** The two ends of an emulated path. */

@@ -5,7 +5,9 @@ import dev.hoptrace.lab.emulator.Leg.Side;
 import dev.hoptrace.linux.ffm.ErrnoException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
@@ -89,16 +91,15 @@ public final class LinkEmulator implements AutoCloseable {
   public static final class Builder {
     private final LinkEnd a;
     private final LinkEnd b;
-    private final Map<Leg, LinkProfile> profiles = new EnumMap<>(Leg.class);
-    private RouterHop router;
+    /** Per segment (see {@link Leg}): the profile toward B, then toward A. */
+    private final List<LinkProfile[]> segments = new ArrayList<>();
+    private final List<RouterHop> routers = new ArrayList<>();
     private long seed = 1;
 
     private Builder(LinkEnd a, LinkEnd b) {
       this.a = Objects.requireNonNull(a, "a");
       this.b = Objects.requireNonNull(b, "b");
-      for (Leg leg : Leg.values()) {
-        profiles.put(leg, LinkProfile.PERFECT);
-      }
+      segments.add(new LinkProfile[] {LinkProfile.PERFECT, LinkProfile.PERFECT});
     }
 
     /** The same profile both ways. */
@@ -108,36 +109,38 @@ public final class LinkEmulator implements AutoCloseable {
 
     /** The link next to end A (the whole link when there is no router hop). */
     public Builder link(LinkProfile aToB, LinkProfile bToA) {
-      profiles.put(Leg.A_TO_HOP, aToB);
-      profiles.put(router == null ? Leg.B_TO_HOP : Leg.HOP_TO_A, bToA);
+      segments.set(0, profiles(aToB, bToA));
       return this;
     }
 
     /**
-     * Makes the middle of the link a router hop. Call before {@link #link} and {@link #farLink}
-     * so the profiles land on the right side of it.
+     * Adds a router hop after the ones added so far, with a perfect link after it until {@link
+     * #farLink} says otherwise. Several hops in a row make a path of routers, each with its own
+     * addresses, labels and links (MPLS routers next to each other).
      */
     public Builder router(RouterHop hop) {
-      if (router == null && !profiles.get(Leg.B_TO_HOP).equals(LinkProfile.PERFECT)) {
-        throw new IllegalStateException("call router(...) before link(...)");
-      }
-      this.router = Objects.requireNonNull(hop, "hop");
+      routers.add(Objects.requireNonNull(hop, "hop"));
+      segments.add(new LinkProfile[] {LinkProfile.PERFECT, LinkProfile.PERFECT});
       return this;
     }
 
-    /** With a router hop: the link between it and end B, the same both ways. */
+    /** With a router hop: the link after the last one added so far, the same both ways. */
     public Builder farLink(LinkProfile both) {
       return farLink(both, both);
     }
 
-    /** With a router hop: the link between it and end B. */
+    /** With a router hop: the link after the last one added so far (toward end B). */
     public Builder farLink(LinkProfile aToB, LinkProfile bToA) {
-      if (router == null) {
+      if (routers.isEmpty()) {
         throw new IllegalStateException("farLink needs a router hop; use link(...) alone");
       }
-      profiles.put(Leg.HOP_TO_B, aToB);
-      profiles.put(Leg.B_TO_HOP, bToA);
+      segments.set(segments.size() - 1, profiles(aToB, bToA));
       return this;
+    }
+
+    private static LinkProfile[] profiles(LinkProfile aToB, LinkProfile bToA) {
+      return new LinkProfile[] {Objects.requireNonNull(aToB, "aToB"),
+          Objects.requireNonNull(bToA, "bToA")};
     }
 
     /** Seeds loss and jitter (default 1): the same seed and traffic give the same pattern. */
@@ -161,14 +164,17 @@ public final class LinkEmulator implements AutoCloseable {
           TunPlacement.place(device, side == Side.A ? a : b);
         }
         SplittableRandom root = new SplittableRandom(seed);
-        Map<Leg, LinkDirection> legs = new EnumMap<>(Leg.class);
-        for (Leg leg : Leg.values()) {
-          legs.put(leg, new LinkDirection(profiles.get(leg), root.split()));
+        List<LinkDirection> directions = new ArrayList<>();
+        for (LinkProfile[] segment : segments) {
+          for (LinkProfile profile : segment) { // toward B, then toward A: Leg.index() order
+            directions.add(new LinkDirection(profile, root.split()));
+          }
         }
-        Hop hop = router == null ? new Hop.PlainLink() : new RouterHopResponder(router);
+        List<Hop> hops = new ArrayList<>();
+        routers.forEach(r -> hops.add(new RouterHopResponder(r)));
         Counters counters = new Counters();
         Lateness lateness = new Lateness();
-        Forwarder forwarder = new Forwarder(devices, legs, hop, counters, lateness);
+        Forwarder forwarder = new Forwarder(devices, directions, hops, counters, lateness);
         Thread thread = Thread.ofPlatform().daemon(true)
             .name("hoptrace-link-" + a.namespace() + "-" + b.namespace())
             .start(forwarder);

@@ -45,14 +45,18 @@
  * (198.18.i.2 facing the client on link i, 198.18.j.1 facing onward on link j, and the same in
  * 2001:db8:0:i::/64). The neighbours keep their usual addresses and routes "via" the router's
  * address, which work unchanged on a point-to-point TUN. The hop count and the addresses a
- * traceroute sees are those of the scenario; only the ICMP gains the label stack. A router
- * with {@code mpls:} and more than two links, or with {@code nat}, {@code filter} or {@code
- * balance}, cannot be emulated this way and should be rejected by the lab.
+ * traceroute sees are those of the scenario; only the ICMP gains the label stack. MPLS routers
+ * next to each other are consecutive hops of one emulator ({@code .router(p1).farLink(l3)
+ * .router(p2).farLink(l4)}). A router with {@code mpls:} and more than two links, or with
+ * {@code nat}, {@code filter} or {@code balance}, cannot be emulated this way; the lab refuses
+ * it ({@code dev.hoptrace.lab.TunLinkFactory} builds the rest).
  *
  * <h2>Threads and cleanup</h2>
  *
  * <p>One platform thread per emulator waits in {@code ppoll(2)} on both devices with a nanosecond
- * timeout to the next due packet. {@link dev.hoptrace.lab.emulator.LinkEmulator#close()} stops it
+ * timeout to the next due packet. Packets in flight wait in a preallocated ring per direction
+ * (512 KB, 4096 packets; a full ring drops, counted as {@code QUEUE_FULL}), so a plain link
+ * allocates nothing per packet. {@link dev.hoptrace.lab.emulator.LinkEmulator#close()} stops it
  * and closes both descriptors, which removes both interfaces; so does the kernel when the JVM
  * dies. Namespaces belong to the caller.
  */
