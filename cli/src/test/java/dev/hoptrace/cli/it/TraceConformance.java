@@ -36,12 +36,13 @@ final class TraceConformance {
   static final double LAB_EARLY_MS = 0.05;
   /**
    * Per hop of the path, on scenarios the lab builds with the TUN link emulator: every emulated
-   * link is a forwarding thread, and on a 2-core machine running the suite each wakes up late by
-   * its scheduling delay (docs/benchmarks.md, "Link emulator": up to 1.8 ms at p99 under load).
-   * With the whole suite running, the fastest of a hop's probes came in up to about 1.2 ms per
-   * hop over the configured delays (mpls, hop 4: 5.6 ms for links of 0 ms).
+   * link is a forwarding thread in this test JVM, so its garbage collections, JIT threads and the
+   * rest of the suite on 2 cores delay the forwarding (docs/benchmarks.md, "Link emulator"). In
+   * full `mvn verify` runs the fastest probe of a hop came in up to 2.8 ms per hop late
+   * (transatlantic hop 4: 27.9 ms for 16.6 ms of links), alone about 1.2 ms. Lower bounds stay
+   * strict: a link is never faster than its delay.
    */
-  static final double EMULATED_HOP_SLACK_MS = 1.5;
+  static final double EMULATED_HOP_SLACK_MS = 3.0;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
