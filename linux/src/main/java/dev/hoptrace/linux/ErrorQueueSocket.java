@@ -13,7 +13,7 @@ import dev.hoptrace.linux.ffm.SockExtendedErr;
  * datagram provokes lands on this socket's error queue, so the socket itself identifies the probe.
  * Because the socket never sends again, a pending {@code sk_err} can never eat a later probe.
  */
-final class ErrorQueueSocket implements SessionCore.ReadySocket {
+final class ErrorQueueSocket implements SessionCore.ReadySocket, ProbeSockets.ProbeSocket {
   private final SessionCore core;
   private final int fd;
   private final WireKey key;
@@ -95,7 +95,8 @@ final class ErrorQueueSocket implements SessionCore.ReadySocket {
   }
 
   /** Closes the socket; late replies for this probe then have nowhere to arrive. */
-  void close() {
+  @Override
+  public void close() {
     closed = true;
     core.unregister(token, fd, false);
     Libc.closeQuietly(fd);

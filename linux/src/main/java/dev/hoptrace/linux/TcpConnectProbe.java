@@ -20,7 +20,7 @@ import java.util.Optional;
  * handshake ({@link ReplyKind#TCP_OPEN}) or resets it ({@link ReplyKind#TCP_REFUSED}). Closing
  * with {@code SO_LINGER {1, 0}} sends a RST and leaves no TIME_WAIT.
  */
-final class TcpConnectProbe implements SessionCore.ReadySocket {
+final class TcpConnectProbe implements SessionCore.ReadySocket, ProbeSockets.ProbeSocket {
   private final SessionCore core;
   private final int fd;
   private final WireKey key;
@@ -136,7 +136,8 @@ final class TcpConnectProbe implements SessionCore.ReadySocket {
     core.unregister(token, fd, true);
   }
 
-  void close() {
+  @Override
+  public void close() {
     closed = true;
     core.unregister(token, fd, false);
     try {

@@ -18,8 +18,6 @@ import dev.hoptrace.linux.ffm.Linger;
 import dev.hoptrace.linux.ffm.SockAddr;
 import dev.hoptrace.linux.ffm.TcpInfo;
 import java.lang.foreign.MemorySegment;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Unprivileged TCP probing: one non-blocking {@code connect()} per probe. Identity = (the socket's
@@ -31,7 +29,7 @@ final class TcpSession implements ProbeSession {
   private final MemorySegment local;
   private final MemorySegment tcpInfo;
   private final MemorySegment linger;
-  private final Map<WireKey, TcpConnectProbe> inFlight = new HashMap<>();
+  private final ProbeSockets<TcpConnectProbe> inFlight = new ProbeSockets<>();
 
   TcpSession(SessionCore core, SessionInfo info) {
     this.core = core;
@@ -71,10 +69,7 @@ final class TcpSession implements ProbeSession {
       WireKey key = new WireKey(localPort, probe.dstPort(), 0);
       TcpConnectProbe connect = new TcpConnectProbe(core, fd, key, sentAt, tcpInfo, linger);
       connect.registered(core.register(fd, EPOLLOUT, connect));
-      TcpConnectProbe previous = inFlight.put(key, connect);
-      if (previous != null) {
-        previous.close();
-      }
+      inFlight.add(key, connect);
       return new SentProbe(key, sentAt);
     } catch (ErrnoException e) {
       Libc.closeQuietly(fd);
@@ -92,16 +87,12 @@ final class TcpSession implements ProbeSession {
 
   @Override
   public void release(SentProbe probe) {
-    TcpConnectProbe connect = inFlight.remove(probe.key());
-    if (connect != null) {
-      connect.close();
-    }
+    inFlight.release(probe.key());
   }
 
   @Override
   public void close() {
-    inFlight.values().forEach(TcpConnectProbe::close);
-    inFlight.clear();
+    inFlight.closeAll();
     core.close();
   }
 }

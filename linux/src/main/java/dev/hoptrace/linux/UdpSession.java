@@ -14,8 +14,6 @@ import dev.hoptrace.linux.ffm.ErrnoException;
 import dev.hoptrace.linux.ffm.Libc;
 import dev.hoptrace.linux.ffm.SockAddr;
 import java.lang.foreign.MemorySegment;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Unprivileged UDP probing: one connected {@code SOCK_DGRAM} socket per probe with the TTL set on
@@ -29,7 +27,7 @@ final class UdpSession implements ProbeSession {
   private final SessionInfo info;
   private final MemorySegment payload;
   private final MemorySegment local;
-  private final Map<WireKey, ErrorQueueSocket> inFlight = new HashMap<>();
+  private final ProbeSockets<ErrorQueueSocket> inFlight = new ProbeSockets<>();
 
   UdpSession(SessionCore core, SessionInfo info) {
     this.core = core;
@@ -69,10 +67,7 @@ final class UdpSession implements ProbeSession {
       ErrorQueueSocket socket = new ErrorQueueSocket(core, fd, key, sentAt);
       socket.takeTransmitStamp();
       socket.registered(core.register(fd, EPOLLIN, socket));
-      ErrorQueueSocket previous = inFlight.put(key, socket);
-      if (previous != null) {
-        previous.close();
-      }
+      inFlight.add(key, socket);
       return new SentProbe(key, socket.sentAt());
     } catch (ErrnoException e) {
       Libc.closeQuietly(fd);
@@ -90,16 +85,12 @@ final class UdpSession implements ProbeSession {
 
   @Override
   public void release(SentProbe probe) {
-    ErrorQueueSocket socket = inFlight.remove(probe.key());
-    if (socket != null) {
-      socket.close();
-    }
+    inFlight.release(probe.key());
   }
 
   @Override
   public void close() {
-    inFlight.values().forEach(ErrorQueueSocket::close);
-    inFlight.clear();
+    inFlight.closeAll();
     core.close();
   }
 }

@@ -1,5 +1,6 @@
 package dev.hoptrace.lab.emulator;
 
+import dev.hoptrace.linux.NetworkNamespace;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 import dev.hoptrace.linux.ffm.Libc;
@@ -29,7 +30,7 @@ final class ProbeInNamespace {
   private ProbeInNamespace() {}
 
   static Answer ttlOne(String namespace, InetAddress target) throws Exception {
-    return InNamespace.call(namespace, () -> probe(target));
+    return NetworkNamespace.call(namespace, () -> probe(target));
   }
 
   private static Answer probe(InetAddress target) throws Exception {

@@ -1,5 +1,6 @@
 package dev.hoptrace.lab.emulator;
 
+import dev.hoptrace.linux.NetworkNamespace;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -26,9 +27,9 @@ final class UdpEchoLoad {
   static PingTimes run(String clientNs, String serverNs, InetAddress server, int rate, int count)
       throws Exception {
     InetSocketAddress address = new InetSocketAddress(server, PORT);
-    try (DatagramChannel echo = InNamespace.call(serverNs, () -> DatagramChannel.open().bind(
+    try (DatagramChannel echo = NetworkNamespace.call(serverNs, () -> DatagramChannel.open().bind(
             address));
-        DatagramChannel client = InNamespace.call(clientNs, () -> DatagramChannel.open()
+        DatagramChannel client = NetworkNamespace.call(clientNs, () -> DatagramChannel.open()
             .connect(address))) {
       Thread echoer = Thread.ofPlatform().name("udp-echo").start(() -> echo(echo));
       long[] rtt = new long[count];
