@@ -1,0 +1,50 @@
+package dev.hoptrace.core.live;
+
+import dev.hoptrace.core.DropCounts;
+import dev.hoptrace.core.TraceRequest;
+import dev.hoptrace.core.diagnosis.Finding;
+import dev.hoptrace.core.net.SessionInfo;
+import dev.hoptrace.core.stats.HopSnapshot;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A continuous trace at one moment. Immutable: the engine publishes a new one as replies arrive and
+ * when a round ends, and renderers read whichever is newest without touching engine state.
+ *
+ * @param request what is traced and how
+ * @param session how the probes are sent
+ * @param rounds rounds completed
+ * @param hops the hops of the path as known now, in TTL order from the first TTL to the
+ *     destination (or, while it has not answered, one hop past the last that did)
+ * @param destinationTtl the TTL at which the destination answers, 0 while it has not
+ * @param drops replies that were not tied to a probe
+ * @param problem what is going wrong right now (sends failing, a receive error), cleared by the
+ *     first round that runs without one
+ * @param paused whether the user paused new rounds
+ * @param finished whether the run has ended (its rounds are done or it was stopped)
+ * @param elapsedNanos time since the run started, on the session clock
+ * @param findings the diagnosis as of the last completed round
+ */
+public record LiveSnapshot(
+    TraceRequest request,
+    SessionInfo session,
+    long rounds,
+    List<HopSnapshot> hops,
+    int destinationTtl,
+    DropCounts drops,
+    Optional<String> problem,
+    boolean paused,
+    boolean finished,
+    long elapsedNanos,
+    List<Finding> findings) {
+
+  public LiveSnapshot {
+    hops = List.copyOf(hops);
+    findings = List.copyOf(findings);
+  }
+
+  public boolean reached() {
+    return destinationTtl > 0;
+  }
+}
