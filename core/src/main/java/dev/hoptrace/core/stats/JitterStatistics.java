@@ -4,9 +4,9 @@ package dev.hoptrace.core.stats;
  * Jitter of a stream of answered RTTs in constant memory: J = |RTTₙ − RTTₙ₋₁| between consecutive
  * replies, with its newest value, mean, maximum and the RFC 3550 §6.4.1 estimator.
  *
- * <p>The first reply has no predecessor and contributes no J (Trippy instead takes the previous RTT
- * as 0, so its jitter figures absorb the first RTT). Lost probes are not fed here, so a loss between
- * two replies does not break the chain.
+ * <p>The first reply has no predecessor and contributes no J (Trippy instead takes the previous
+ * RTT as 0, so its jitter figures absorb the first RTT). Lost probes are not fed here, so a loss
+ * between two replies does not break the chain.
  */
 final class JitterStatistics {
   /** RFC 3550 §6.4.1: the estimator's gain of 1/16, chosen there for noise reduction. */

@@ -141,7 +141,7 @@ class HopStatisticsTest {
 
   @Test
   void aMillionUpdatesStayInFixedMemory() {
-    // Many distinct responders and samples: the tallies and the window must not grow past their caps.
+    // Many distinct responders and samples: the tally and the window must stay at their caps.
     HopStatistics hop = new HopStatistics(8);
     int updates = 1_000_000;
     for (int i = 0; i < updates; i++) {
@@ -167,7 +167,8 @@ class HopStatisticsTest {
   void rejectsImpossibleInput() {
     HopStatistics hop = new HopStatistics(1);
 
-    assertThatThrownBy(() -> answer(hop, 1, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> answer(hop, 1, Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> answer(hop, 1, -1)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new HopStatistics(0)).isInstanceOf(IllegalArgumentException.class);
     assertThat(hop.snapshot().sent()).isZero();

@@ -67,6 +67,7 @@ class ResponderTallyTest {
     tally.reset();
     tally.add(addr(2), IcmpExtensions.NONE);
 
-    assertThat(tally.snapshot()).containsExactly(new ResponderShare(addr(2), 1, IcmpExtensions.NONE));
+    assertThat(tally.snapshot())
+        .containsExactly(new ResponderShare(addr(2), 1, IcmpExtensions.NONE));
   }
 }
