@@ -20,7 +20,10 @@ public record Finding(Kind kind, int ttl, String message) {
     DESTINATION_SILENT,
     /** A router or the destination answered "unreachable" (!H, !N, !X, ...). */
     UNREACHABLE,
-    /** Every hop answers and the destination shows no loss. */
+    /**
+     * The destination answers every probe; hops that limit or withhold their own replies may
+     * still be listed beside it.
+     */
     CLEAN
   }
 }

@@ -2,6 +2,7 @@ package dev.hoptrace.core.stats;
 
 import dev.hoptrace.packet.ext.IcmpExtensions;
 import java.net.InetAddress;
+import java.util.Objects;
 
 /**
  * Running statistics of one hop of a continuous trace, in fixed memory however long it runs:
@@ -14,36 +15,95 @@ public final class HopStatistics {
   /** Distinct responders kept per hop; replies from further ones count only in the totals. */
   public static final int MAX_RESPONDERS = 16;
 
+  private final int ttl;
+  private final RttStatistics rtt = new RttStatistics();
+  private final JitterStatistics jitter = new JitterStatistics();
+  private final SampleWindow samples = new SampleWindow(WINDOW);
+  private final ResponderTally responders = new ResponderTally(MAX_RESPONDERS);
+  private long sent;
+  private long received;
+  private long forwardLoss;
+  private long backwardLoss;
+  private String annotation = "";
+  private boolean destination;
+
+  /**
+   * @param ttl the hop's TTL, 1..255
+   */
   public HopStatistics(int ttl) {
-    throw new UnsupportedOperationException("TODO");
+    if (ttl < 1 || ttl > 255) {
+      throw new IllegalArgumentException("TTL must be 1..255, got " + ttl);
+    }
+    this.ttl = ttl;
   }
 
   public int ttl() {
-    throw new UnsupportedOperationException("TODO");
+    return ttl;
   }
 
-  /** A probe of this hop was answered. */
+  /**
+   * A probe of this hop was answered.
+   *
+   * @param responder the address that answered
+   * @param rttMillis the round-trip time, finite and not negative
+   * @param annotation the reply's traceroute annotation ({@code !H}, ...) or ""; an empty one
+   *     leaves an earlier annotation in place
+   * @param destination whether the destination itself answered; once true, it stays true
+   * @param extensions the reply's ICMP extensions ({@link IcmpExtensions#NONE} if none)
+   * @throws IllegalArgumentException for a NaN, infinite or negative RTT
+   */
   public void answered(InetAddress responder, double rttMillis, String annotation,
       boolean destination, IcmpExtensions extensions) {
-    throw new UnsupportedOperationException("TODO");
+    Objects.requireNonNull(responder, "responder");
+    Objects.requireNonNull(annotation, "annotation");
+    Objects.requireNonNull(extensions, "extensions");
+    if (!(rttMillis >= 0) || Double.isInfinite(rttMillis)) {
+      throw new IllegalArgumentException("RTT must be finite and not negative, got " + rttMillis);
+    }
+    sent++;
+    received++;
+    rtt.add(rttMillis);
+    jitter.add(rttMillis);
+    samples.add(rttMillis);
+    responders.add(responder, extensions);
+    if (!annotation.isEmpty()) {
+      this.annotation = annotation;
+    }
+    this.destination |= destination;
   }
 
   /** A probe of this hop got no reply in time, or could not be sent. */
   public void lost() {
-    throw new UnsupportedOperationException("TODO");
+    sent++;
+    samples.add(Double.NaN);
   }
 
   /** The round walk classified one of this hop's lost probes. */
   public void classified(LossKind kind) {
-    throw new UnsupportedOperationException("TODO");
+    switch (Objects.requireNonNull(kind, "kind")) {
+      case FORWARD -> forwardLoss++;
+      case BACKWARD -> backwardLoss++;
+      case NONE -> { }
+    }
   }
 
-  /** Forgets everything (the user pressed reset). */
+  /** Forgets everything (the user pressed reset); the TTL stays. */
   public void reset() {
-    throw new UnsupportedOperationException("TODO");
+    rtt.reset();
+    jitter.reset();
+    samples.reset();
+    responders.reset();
+    sent = 0;
+    received = 0;
+    forwardLoss = 0;
+    backwardLoss = 0;
+    annotation = "";
+    destination = false;
   }
 
+  /** An immutable copy of the figures as they are now. */
   public HopSnapshot snapshot() {
-    throw new UnsupportedOperationException("TODO");
+    return new HopSnapshot(ttl, sent, received, rtt.summary(), jitter.summary(), forwardLoss,
+        backwardLoss, responders.snapshot(), samples.snapshot(), annotation, destination);
   }
 }
