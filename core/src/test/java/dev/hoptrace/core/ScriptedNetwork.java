@@ -1,6 +1,7 @@
 package dev.hoptrace.core;
 
 import dev.hoptrace.core.net.Network;
+import dev.hoptrace.core.net.NetworkException;
 import dev.hoptrace.core.net.OutgoingProbe;
 import dev.hoptrace.core.net.ProbeMode;
 import dev.hoptrace.core.net.ProbeSession;
@@ -38,6 +39,8 @@ public final class ScriptedNetwork implements Network {
   /** Extra replies injected at absolute virtual times (forged, duplicated, foreign). */
   public final List<Injected> injected = new ArrayList<>();
   public int maxOutstandingSeen;
+  /** Sends refused as the kernel refuses them when a route is gone (tests of transient faults). */
+  public java.util.function.LongPredicate sendFailsAt = at -> false;
   private long clock;
   private int outstanding;
 
@@ -97,7 +100,10 @@ public final class ScriptedNetwork implements Network {
     }
 
     @Override
-    public SentProbe send(OutgoingProbe probe) {
+    public SentProbe send(OutgoingProbe probe) throws NetworkException {
+      if (sendFailsAt.test(clock)) {
+        throw new NetworkException(NetworkException.Reason.UNREACHABLE, "network is unreachable");
+      }
       sent.add(new SentRecord(probe, clock));
       outstanding++;
       maxOutstandingSeen = Math.max(maxOutstandingSeen, outstanding);

@@ -5,22 +5,36 @@ import dev.hoptrace.core.net.Reply;
 import dev.hoptrace.core.net.WireKey;
 import java.net.InetAddress;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Ties each reply to exactly one probe of this trace, or drops and counts it. Nothing is guessed: a
  * reply must quote the key of a probe that is in flight, and where the quote shows the destination
  * it must be ours.
+ *
+ * <p>Finished probes are remembered so that a second or late reply is counted as such rather than
+ * as foreign; only the newest {@link #REMEMBERED} of them, so a continuous trace that runs for days
+ * stays in fixed memory. A one-shot trace has fewer probes than that and forgets nothing.
  */
 final class Matcher {
+  static final int REMEMBERED = 4096;
+
+  private enum Fate {
+    GIVEN_UP,
+    ANSWERED,
+    /** Past a final hop: a reply to it is expected and means nothing, so it is not a drop. */
+    CANCELLED
+  }
+
   private final InetAddress destination;
   private final Map<WireKey, ProbeSlot> inFlight = new HashMap<>();
-  private final Set<WireKey> givenUp = new HashSet<>();
-  private final Set<WireKey> answered = new HashSet<>();
-  /** Probes past a final hop: their replies are expected and mean nothing, so they are not drops. */
-  private final Set<WireKey> cancelled = new HashSet<>();
+  private final Map<WireKey, Fate> finished = new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<WireKey, Fate> eldest) {
+      return size() > REMEMBERED;
+    }
+  };
   private long unmatched;
   private long late;
   private long duplicate;
@@ -30,21 +44,23 @@ final class Matcher {
     this.destination = destination;
   }
 
+  /** A probe went out; a key reused after its sequence wrapped round starts afresh. */
   void sent(ProbeSlot slot) {
+    finished.remove(slot.sent.key());
     inFlight.put(slot.sent.key(), slot);
   }
 
   /** The probe was given up on (timed out or no longer needed); a reply to it now is late. */
   void gaveUp(ProbeSlot slot) {
     if (inFlight.remove(slot.sent.key()) != null) {
-      givenUp.add(slot.sent.key());
+      finished.put(slot.sent.key(), Fate.GIVEN_UP);
     }
   }
 
   /** The probe went past the hop where the trace ends; a reply to it is ignored, not counted. */
   void cancelled(ProbeSlot slot) {
     if (inFlight.remove(slot.sent.key()) != null) {
-      cancelled.add(slot.sent.key());
+      finished.put(slot.sent.key(), Fate.CANCELLED);
     }
   }
 
@@ -60,18 +76,16 @@ final class Matcher {
     }
     ProbeSlot slot = inFlight.remove(reply.key());
     if (slot != null) {
-      answered.add(reply.key());
+      finished.put(reply.key(), Fate.ANSWERED);
       return slot;
     }
-    if (cancelled.contains(reply.key())) {
-      return null;
-    }
-    if (answered.contains(reply.key())) {
-      duplicate++;
-    } else if (givenUp.contains(reply.key())) {
-      late++;
-    } else {
+    Fate fate = finished.get(reply.key());
+    if (fate == null) {
       unmatched++;
+    } else if (fate == Fate.ANSWERED) {
+      duplicate++;
+    } else if (fate == Fate.GIVEN_UP) {
+      late++;
     }
     return null;
   }
@@ -87,6 +101,11 @@ final class Matcher {
 
   int inFlightCount() {
     return inFlight.size();
+  }
+
+  /** Starts the drop counts afresh (the user reset the statistics). */
+  void resetCounts() {
+    unmatched = late = duplicate = malformed = 0;
   }
 
   DropCounts counts() {

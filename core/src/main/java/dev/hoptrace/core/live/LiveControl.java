@@ -1,13 +1,16 @@
 package dev.hoptrace.core.live;
 
+import dev.hoptrace.core.diagnosis.DirectCheck;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What a user may do to a running continuous trace from another thread (the terminal's): pause
- * and resume new rounds, reset the statistics, stop. The engine reads these between its steps, so
- * nothing of its state is ever locked.
+ * What other threads may tell a running continuous trace: the user pauses and resumes new rounds,
+ * resets the statistics or stops; a checker hands in direct checks of suspect hops for the
+ * diagnosis. The engine reads these between its steps, so nothing of its state is ever locked.
  */
 public final class LiveControl {
+  private volatile Map<Integer, DirectCheck> directChecks = Map.of();
   private final AtomicBoolean paused = new AtomicBoolean();
   private final AtomicBoolean resetRequested = new AtomicBoolean();
   private volatile boolean stopped;
@@ -36,7 +39,7 @@ public final class LiveControl {
   }
 
   /** For the engine: true once per reset request. */
-  boolean takeReset() {
+  public boolean takeReset() {
     return resetRequested.getAndSet(false);
   }
 
@@ -47,5 +50,14 @@ public final class LiveControl {
 
   public boolean stopped() {
     return stopped;
+  }
+
+  /** Direct checks of hops by TTL; the diagnosis of the next completed round uses them. */
+  public void directChecks(Map<Integer, DirectCheck> checks) {
+    directChecks = Map.copyOf(checks);
+  }
+
+  public Map<Integer, DirectCheck> directChecks() {
+    return directChecks;
   }
 }

@@ -47,4 +47,10 @@ public record LiveSnapshot(
   public boolean reached() {
     return destinationTtl > 0;
   }
+
+  /** The same moment with another diagnosis (after hops were checked directly). */
+  public LiveSnapshot withFindings(List<Finding> revised) {
+    return new LiveSnapshot(request, session, rounds, hops, destinationTtl, drops, problem, paused,
+        finished, elapsedNanos, revised);
+  }
 }

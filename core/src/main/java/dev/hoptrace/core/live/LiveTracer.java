@@ -1,6 +1,7 @@
 package dev.hoptrace.core.live;
 
 import dev.hoptrace.core.TraceRequest;
+import dev.hoptrace.core.engine.RoundEngine;
 import dev.hoptrace.core.net.Network;
 import dev.hoptrace.core.net.NetworkException;
 import dev.hoptrace.core.net.ProbeSession;

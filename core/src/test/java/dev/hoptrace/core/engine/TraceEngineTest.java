@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 class TraceEngineTest {
   private static final long MS = 1_000_000L;
-  private static final InetAddress DEST = addr("198.18.9.2");
+  static final InetAddress DEST = addr("198.18.9.2");
 
   static InetAddress addr(String text) {
     try {

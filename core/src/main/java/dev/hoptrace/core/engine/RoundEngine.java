@@ -1,0 +1,405 @@
+package dev.hoptrace.core.engine;
+
+import dev.hoptrace.core.TraceRequest;
+import dev.hoptrace.core.diagnosis.Diagnosis;
+import dev.hoptrace.core.diagnosis.Finding;
+import dev.hoptrace.core.live.LiveControl;
+import dev.hoptrace.core.live.LiveListener;
+import dev.hoptrace.core.live.LiveSnapshot;
+import dev.hoptrace.core.live.RoundPolicy;
+import dev.hoptrace.core.net.NetworkException;
+import dev.hoptrace.core.net.ProbeSession;
+import dev.hoptrace.core.net.Reply;
+import dev.hoptrace.core.net.ReplySink;
+import dev.hoptrace.core.stats.HopSnapshot;
+import dev.hoptrace.core.stats.HopStatistics;
+import dev.hoptrace.core.stats.LossKind;
+import dev.hoptrace.core.stats.ProbeOutcome;
+import dev.hoptrace.core.stats.RoundLoss;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A continuous trace (mtr's model): a new round every interval, each a sweep of the path's TTLs
+ * with the probes of all hops in flight at once, statistics per hop, a diagnosis after each round.
+ *
+ * <p>Rounds may overlap (a round waits up to a second for a silent hop while the next one starts),
+ * at most {@link #MAX_OPEN_ROUNDS} of them. A probe counts as sent once it has an outcome, so
+ * Loss% never includes a probe still in flight. Memory is fixed however long it runs: statistics
+ * are running aggregates plus a window of samples, probe sequences wrap round, and the matcher
+ * remembers a bounded number of finished probes.
+ *
+ * <p>Failures that pass (a send refused because the route is gone, a receive error) become the
+ * snapshot's problem and the run goes on; the probes they cost count as lost.
+ */
+public final class RoundEngine implements ReplySink {
+  static final int MAX_OPEN_ROUNDS = 64;
+  private static final long PUBLISH_GAP = 50_000_000L;
+  /** Even when nothing happens (paused, a long interval) a snapshot a second shows the time. */
+  private static final long HEARTBEAT = 1_000_000_000L;
+  /** The longest the engine sleeps before it looks at the user's controls again. */
+  private static final long CONTROL_POLL = 100_000_000L;
+  private static final long ERROR_BACKOFF_MILLIS = 50;
+
+  private final TraceRequest request;
+  private final RoundPolicy policy;
+  private final ProbeSession session;
+  private final LiveListener listener;
+  private final LiveControl control;
+  private final int firstTtl;
+  private final HopStatistics[] hops;
+  private final RoundWait wait;
+  private final Matcher matcher;
+  private final ClassicStrategy strategy;
+  private final ArrayDeque<Round> open = new ArrayDeque<>();
+  private final List<ProbeSlot> inFlight = new ArrayList<>();
+  private final int sequenceSpace;
+  private final long interval;
+  private final long sendGap;
+
+  private int nextSequence;
+  private long roundsStarted;
+  private long roundsDone;
+  /** Lowest TTL with a final reply in the newest round that had one; 0 while unknown. */
+  private int finalTtl;
+  private int destinationTtl;
+  private int highestAnswered;
+  private int highestSent;
+  private Optional<String> problem = Optional.empty();
+  private List<Finding> findings = List.of();
+  private long start;
+  private long lastPublish;
+  private long nextSendAt;
+  private boolean dirty;
+
+  public RoundEngine(TraceRequest request, RoundPolicy policy, ProbeSession session,
+      LiveListener listener, LiveControl control) {
+    this.request = request;
+    this.policy = policy;
+    this.session = session;
+    this.listener = listener;
+    this.control = control;
+    this.firstTtl = request.firstTtl();
+    this.hops = new HopStatistics[request.maxTtl() - firstTtl + 1];
+    for (int i = 0; i < hops.length; i++) {
+      hops[i] = new HopStatistics(firstTtl + i);
+    }
+    this.wait = new RoundWait(request.replyWait(), policy.grace(), firstTtl, request.maxTtl());
+    this.matcher = new Matcher(request.destination());
+    this.strategy = new ClassicStrategy(request);
+    this.sequenceSpace = sequenceSpace(request);
+    this.interval = policy.interval().toNanos();
+    this.sendGap = request.sendWait().toNanos();
+    this.highestAnswered = firstTtl - 1;
+  }
+
+  /**
+   * How many sequences there are before they wrap. Classic UDP carries the sequence in the
+   * destination port, which must stay above the first port (as traceroute's and mtr's do), so
+   * a continuous trace wraps there rather than walking into the well-known ports.
+   */
+  private static int sequenceSpace(TraceRequest request) {
+    boolean inPort = request.protocol() == dev.hoptrace.core.net.Protocol.UDP && !request.fixedPort();
+    int space = inPort ? 65536 - request.port() : 65536;
+    return space >= Matcher.REMEMBERED ? space : 65536;
+  }
+
+  public LiveSnapshot run() {
+    start = session.now();
+    long nextRoundAt = start;
+    publish(start);
+    while (!control.stopped()) {
+      long now = session.now();
+      if (control.takeReset()) {
+        reset();
+      }
+      if (earliestDeadline() <= now) {
+        // Take what has arrived before giving up on anything: a reply may be waiting unread.
+        receive(now);
+        now = session.now();
+      }
+      expire(now);
+      closeRounds(now);
+      boolean moreRounds = policy.rounds() == 0 || roundsStarted < policy.rounds();
+      if (!moreRounds && open.isEmpty()) {
+        break;
+      }
+      boolean mayStart = moreRounds && !control.paused() && open.size() < MAX_OPEN_ROUNDS;
+      if (mayStart && now >= nextRoundAt) {
+        open.addLast(new Round(++roundsStarted, firstTtl, request.maxTtl()));
+        // Keep the cadence, unless a pause (or a backlog) put us a whole interval behind it.
+        nextRoundAt = now - nextRoundAt < interval ? nextRoundAt + interval : now + interval;
+      }
+      boolean wantsToSend = sendDue(now);
+      if ((dirty && now - lastPublish >= PUBLISH_GAP) || now - lastPublish >= HEARTBEAT) {
+        publish(now);
+      }
+      long wake = Math.min(earliestDeadline(), now + CONTROL_POLL);
+      if (mayStart) {
+        wake = Math.min(wake, nextRoundAt);
+      }
+      if (wantsToSend) {
+        wake = Math.min(wake, Math.max(nextSendAt, now));
+      }
+      wake = Math.min(wake, lastPublish + (dirty ? PUBLISH_GAP : HEARTBEAT));
+      receive(wake);
+    }
+    for (ProbeSlot slot : inFlight) {
+      session.release(slot.sent);
+    }
+    inFlight.clear();
+    LiveSnapshot last = snapshot(session.now(), true);
+    listener.finished(last);
+    return last;
+  }
+
+  private void receive(long wake) {
+    try {
+      session.receive(wake, this);
+    } catch (NetworkException e) {
+      trouble("receiving failed: " + e.getMessage());
+      try {
+        Thread.sleep(ERROR_BACKOFF_MILLIS); // a socket error would otherwise repeat at once
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        control.stop();
+      }
+    }
+  }
+
+  /** Sends what the open rounds have due; returns whether a round still has probes to send. */
+  private boolean sendDue(long now) {
+    for (Round round : open) {
+      while (round.nextTtl <= limit(round)) {
+        if (inFlight.size() >= request.maxInFlight() || now < nextSendAt) {
+          return true;
+        }
+        send(round);
+        nextSendAt = now + sendGap;
+      }
+    }
+    return false;
+  }
+
+  /** The highest TTL {@code round} should probe, as far as is known now. */
+  private int limit(Round round) {
+    if (round.finalTtl != Integer.MAX_VALUE) {
+      return round.finalTtl;
+    }
+    if (finalTtl > 0 && !round.grew) {
+      return finalTtl;
+    }
+    return (int) Math.min(request.maxTtl(), (long) highestAnswered + request.gapLimit());
+  }
+
+  private void send(Round round) {
+    int ttl = round.nextTtl;
+    ProbeSlot slot = new ProbeSlot(ttl, round.nextIndex, nextSequence, round.number);
+    nextSequence = (nextSequence + 1) % sequenceSpace;
+    if (++round.nextIndex == request.probesPerHop()) {
+      round.nextIndex = 0;
+      round.nextTtl++;
+    }
+    highestSent = Math.max(highestSent, ttl);
+    round.sent(ttl);
+    try {
+      slot.sent = session.send(strategy.probe(slot));
+    } catch (NetworkException e) {
+      round.hadProblem = true;
+      trouble("sending failed: " + e.getMessage());
+      round.outcome(ttl, false);
+      if (!round.stale) {
+        hop(ttl).lost();
+      }
+      return;
+    }
+    slot.state = ProbeSlot.State.IN_FLIGHT;
+    slot.deadline = slot.sent.sentAt() + wait.waitFor(ttl - firstTtl);
+    inFlight.add(slot);
+    matcher.sent(slot);
+  }
+
+  @Override
+  public void accept(Reply reply) {
+    ProbeSlot slot = matcher.match(reply);
+    dirty = true;
+    if (slot == null) {
+      return;
+    }
+    inFlight.remove(slot);
+    session.release(slot.sent);
+    slot.state = ProbeSlot.State.DONE;
+    Round round = round(slot.round);
+    ReplyMeaning meaning = ReplyMeaning.of(reply, request.ipv6());
+    long rtt = Math.max(0, reply.receivedAt() - slot.sent.sentAt());
+    boolean fromDestination = reply.responder().equals(request.destination());
+    wait.answered(slot.ttl - firstTtl, rtt);
+    highestAnswered = Math.max(highestAnswered, slot.ttl);
+    for (ProbeSlot other : inFlight) {
+      // What the path just showed may shorten (or lengthen) what other probes wait.
+      other.deadline = other.sent.sentAt() + wait.waitFor(other.ttl - firstTtl);
+    }
+    if (round == null) {
+      return; // its round was closed by a reset; nothing to count it in
+    }
+    round.outcome(slot.ttl, true);
+    if (!round.stale) {
+      hop(slot.ttl).answered(reply.responder(), rtt / 1e6, meaning.annotation(),
+          fromDestination && meaning.isFinal(), reply.extensions());
+    }
+    if (meaning.isFinal() && slot.ttl <= round.finalTtl) {
+      round.finalTtl = slot.ttl;
+      round.reachedDestination = fromDestination;
+      cancelAbove(round, slot.ttl);
+    } else if (!meaning.isFinal() && finalTtl > 0 && slot.ttl >= finalTtl) {
+      round.grew = true;
+    }
+  }
+
+  @Override
+  public void malformed(String why) {
+    matcher.malformed();
+    dirty = true;
+  }
+
+  @Override
+  public void foreign(String why) {
+    matcher.foreign();
+    dirty = true;
+  }
+
+  private void cancelAbove(Round round, int ttl) {
+    inFlight.removeIf(slot -> {
+      if (slot.round != round.number || slot.ttl <= ttl) {
+        return false;
+      }
+      matcher.cancelled(slot);
+      session.release(slot.sent);
+      slot.state = ProbeSlot.State.CANCELLED;
+      round.cancelled(slot.ttl);
+      return true;
+    });
+  }
+
+  private void expire(long now) {
+    inFlight.removeIf(slot -> {
+      if (slot.deadline > now) {
+        return false;
+      }
+      matcher.gaveUp(slot);
+      session.release(slot.sent);
+      slot.state = ProbeSlot.State.DONE;
+      Round round = round(slot.round);
+      if (round != null) {
+        round.outcome(slot.ttl, false);
+        if (!round.stale) {
+          hop(slot.ttl).lost();
+        }
+      }
+      dirty = true;
+      return true;
+    });
+  }
+
+  /** Closes finished rounds, oldest first: loss walk, the path's end, the diagnosis. */
+  private void closeRounds(long now) {
+    boolean closed = false;
+    while (!open.isEmpty()) {
+      Round round = open.peekFirst();
+      if (round.awaiting() || round.nextTtl <= limit(round)) {
+        break;
+      }
+      open.removeFirst();
+      if (!round.stale) {
+        ProbeOutcome[] outcomes = round.outcomes();
+        LossKind[] kinds = RoundLoss.classify(outcomes);
+        for (int i = 0; i < kinds.length; i++) {
+          if (outcomes[i] == ProbeOutcome.LOST && kinds[i] != LossKind.NONE) {
+            hops[i].classified(kinds[i]);
+          }
+        }
+        roundsDone++;
+      }
+      if (round.finalTtl != Integer.MAX_VALUE) {
+        finalTtl = round.finalTtl;
+        destinationTtl = round.reachedDestination ? round.finalTtl : 0;
+      } else if (round.grew) {
+        finalTtl = 0;
+        destinationTtl = 0;
+      }
+      if (!round.hadProblem) {
+        problem = Optional.empty();
+      }
+      closed = true;
+    }
+    if (closed) {
+      findings = Diagnosis.of(request, shownHops(), control.directChecks());
+      publish(now);
+    }
+  }
+
+  private void reset() {
+    for (HopStatistics hop : hops) {
+      hop.reset();
+    }
+    for (Round round : open) {
+      round.stale = true;
+    }
+    matcher.resetCounts();
+    roundsDone = 0;
+    findings = List.of();
+    dirty = true;
+  }
+
+  private void trouble(String message) {
+    problem = Optional.of(message);
+    for (Round round : open) {
+      round.hadProblem = true;
+    }
+    dirty = true;
+  }
+
+  private long earliestDeadline() {
+    long earliest = Long.MAX_VALUE;
+    for (ProbeSlot slot : inFlight) {
+      earliest = Math.min(earliest, slot.deadline);
+    }
+    return earliest;
+  }
+
+  private Round round(long number) {
+    for (Round round : open) {
+      if (round.number == number) {
+        return round;
+      }
+    }
+    return null;
+  }
+
+  private HopStatistics hop(int ttl) {
+    return hops[ttl - firstTtl];
+  }
+
+  /** The hops the path has as far as is known: to its end, or one past the last that answered. */
+  private List<HopSnapshot> shownHops() {
+    int last = finalTtl > 0 ? finalTtl : Math.min(highestSent, highestAnswered + 1);
+    List<HopSnapshot> shown = new ArrayList<>();
+    for (int ttl = firstTtl; ttl <= last; ttl++) {
+      shown.add(hop(ttl).snapshot());
+    }
+    return shown;
+  }
+
+  private void publish(long now) {
+    listener.updated(snapshot(now, false));
+    lastPublish = now;
+    dirty = false;
+  }
+
+  private LiveSnapshot snapshot(long now, boolean finished) {
+    return new LiveSnapshot(request, session.info(), roundsDone, shownHops(), destinationTtl,
+        matcher.counts(), problem, control.paused(), finished, now - start, findings);
+  }
+}
