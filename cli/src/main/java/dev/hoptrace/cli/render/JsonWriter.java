@@ -3,39 +3,40 @@ package dev.hoptrace.cli.render;
 /**
  * Builds one JSON document. Small on purpose: hoptrace's output is a handful of objects and arrays,
  * and escaping (RFC 8259 §7) is the only part that needs care, since names come from strangers.
+ * Public so that every JSON output (trace, report) escapes the same way.
  */
-final class JsonWriter {
+public final class JsonWriter {
   private final StringBuilder out = new StringBuilder();
   private boolean needComma;
 
-  JsonWriter beginObject() {
+  public JsonWriter beginObject() {
     separate();
     out.append('{');
     needComma = false;
     return this;
   }
 
-  JsonWriter endObject() {
+  public JsonWriter endObject() {
     out.append('}');
     needComma = true;
     return this;
   }
 
-  JsonWriter beginArray() {
+  public JsonWriter beginArray() {
     separate();
     out.append('[');
     needComma = false;
     return this;
   }
 
-  JsonWriter endArray() {
+  public JsonWriter endArray() {
     out.append(']');
     needComma = true;
     return this;
   }
 
   /** Writes a member name; the next value call writes its value. */
-  JsonWriter name(String name) {
+  public JsonWriter name(String name) {
     separate();
     string(name);
     out.append(':');
@@ -43,7 +44,7 @@ final class JsonWriter {
     return this;
   }
 
-  JsonWriter value(String s) {
+  public JsonWriter value(String s) {
     separate();
     if (s == null) {
       out.append("null");
@@ -54,14 +55,14 @@ final class JsonWriter {
     return this;
   }
 
-  JsonWriter value(long n) {
+  public JsonWriter value(long n) {
     separate();
     out.append(n);
     needComma = true;
     return this;
   }
 
-  JsonWriter value(boolean b) {
+  public JsonWriter value(boolean b) {
     separate();
     out.append(b);
     needComma = true;
@@ -69,14 +70,14 @@ final class JsonWriter {
   }
 
   /** A number, or null when NaN (JSON has no NaN). */
-  JsonWriter value(double d) {
+  public JsonWriter value(double d) {
     separate();
     out.append(Double.isFinite(d) ? Double.toString(d) : "null");
     needComma = true;
     return this;
   }
 
-  JsonWriter nullValue() {
+  public JsonWriter nullValue() {
     separate();
     out.append("null");
     needComma = true;

@@ -1,0 +1,101 @@
+package dev.hoptrace.cli.report;
+
+import dev.hoptrace.cli.render.HopNames;
+import dev.hoptrace.core.live.LiveSnapshot;
+import dev.hoptrace.core.stats.HopSnapshot;
+import dev.hoptrace.core.stats.ResponderShare;
+import dev.hoptrace.packet.AddressText;
+import java.io.PrintStream;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The report as CSV (RFC 4180 quoting, LF line ends): a header row, then one row per responder of
+ * every hop of every target. The hop's figures sit on its first row only, so summing a column
+ * never counts a hop twice; further responders' rows carry their own address, name and reply
+ * count with the figures empty. A silent hop is one row with no address. The columns are in
+ * docs/report.md.
+ */
+public final class CsvReport implements ReportRenderer {
+  /** Microseconds, as in the trace JSON. */
+  private static final int DECIMALS = 3;
+  private static final List<HopColumn> FIGURES = List.of(HopColumn.values());
+
+  private final Optional<HopNames> names;
+
+  public CsvReport(Optional<HopNames> names) {
+    this.names = names;
+  }
+
+  static List<String> header() {
+    List<String> header = new ArrayList<>(
+        List.of("Start_Time", "Target", "Target_Ip", "Hop", "Ip", "Name", "Replies"));
+    FIGURES.forEach(c -> header.add(c.title));
+    header.addAll(List.of("Annotation", "Destination", "Mpls"));
+    return header;
+  }
+
+  @Override
+  public void render(Report report, PrintStream out) {
+    Names resolved = new Names(names, report);
+    StringBuilder text = new StringBuilder();
+    record(text, header());
+    String start = report.start().truncatedTo(ChronoUnit.SECONDS).toString();
+    for (LiveSnapshot target : report.targets()) {
+      List<String> prefix = List.of(start, target.request().hostName(),
+          AddressText.of(target.request().destination()));
+      for (HopSnapshot hop : target.hops()) {
+        hopRows(text, prefix, hop, resolved);
+      }
+    }
+    out.print(text);
+    out.flush();
+  }
+
+  private static void hopRows(StringBuilder text, List<String> prefix, HopSnapshot hop,
+      Names names) {
+    List<ResponderShare> responders = hop.responders();
+    int rows = Math.max(1, responders.size());
+    for (int i = 0; i < rows; i++) {
+      List<String> row = new ArrayList<>(prefix);
+      row.add(Integer.toString(hop.ttl()));
+      if (responders.isEmpty()) {
+        row.addAll(List.of("", "", ""));
+      } else {
+        ResponderShare r = responders.get(i);
+        row.add(AddressText.of(r.address()));
+        row.add(names.name(r.address()).orElse(""));
+        row.add(Long.toString(r.replies()));
+      }
+      boolean first = i == 0;
+      FIGURES.forEach(c -> row.add(first ? c.format(hop, DECIMALS) : ""));
+      row.add(first ? hop.annotation() : "");
+      row.add(first ? Boolean.toString(hop.destination()) : "");
+      row.add(responders.isEmpty() ? "" : responders.get(i).extensions().mplsLabels().stream()
+          .map(TextReport::mpls).collect(Collectors.joining(" ")));
+      record(text, row);
+    }
+  }
+
+  /**
+   * One record; a field is quoted when it holds a comma or quote (RFC 4180 §2). Line breaks, which
+   * would need quoting too, never get this far: Printable turns them into '?' like every control.
+   */
+  private static void record(StringBuilder text, List<String> fields) {
+    for (int i = 0; i < fields.size(); i++) {
+      if (i > 0) {
+        text.append(',');
+      }
+      String field = Printable.clean(fields.get(i));
+      if (field.indexOf(',') >= 0 || field.indexOf('"') >= 0) {
+        text.append('"').append(field.replace("\"", "\"\"")).append('"');
+      } else {
+        text.append(field);
+      }
+    }
+    text.append('\n');
+  }
+}

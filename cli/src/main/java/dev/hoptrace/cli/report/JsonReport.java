@@ -1,0 +1,152 @@
+package dev.hoptrace.cli.report;
+
+import dev.hoptrace.cli.render.HopNames;
+import dev.hoptrace.cli.render.JsonWriter;
+import dev.hoptrace.core.DropCounts;
+import dev.hoptrace.core.TraceRequest;
+import dev.hoptrace.core.diagnosis.Finding;
+import dev.hoptrace.core.live.LiveSnapshot;
+import dev.hoptrace.core.net.Protocol;
+import dev.hoptrace.core.net.SessionInfo;
+import dev.hoptrace.core.stats.HopSnapshot;
+import dev.hoptrace.core.stats.ResponderShare;
+import dev.hoptrace.packet.AddressText;
+import dev.hoptrace.packet.ext.MplsLabelStackEntry;
+import java.io.PrintStream;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The report as one JSON document, {@code {"hoptrace":..., "start":..., "reports":[...]}}, one
+ * entry per target; the schema is in docs/report.md. Names follow the trace JSON (docs/json.md):
+ * camelCase, milliseconds as {@code ...Ms}, null for anything undefined.
+ */
+public final class JsonReport implements ReportRenderer {
+  private final String version;
+  private final Optional<HopNames> names;
+
+  public JsonReport(String version, Optional<HopNames> names) {
+    this.version = version;
+    this.names = names;
+  }
+
+  @Override
+  public void render(Report report, PrintStream out) {
+    Names resolved = new Names(names, report);
+    JsonWriter json = new JsonWriter().beginObject();
+    json.name("hoptrace").value(version);
+    json.name("start").value(report.start().truncatedTo(ChronoUnit.MILLIS).toString());
+    json.name("localHost").value(report.localHost());
+    json.name("reports").beginArray();
+    for (LiveSnapshot target : report.targets()) {
+      target(json, target, resolved);
+    }
+    json.endArray().endObject();
+    out.println(json);
+    out.flush();
+  }
+
+  private static void target(JsonWriter json, LiveSnapshot target, Names names) {
+    TraceRequest request = target.request();
+    SessionInfo session = target.session();
+    json.beginObject();
+    json.name("destination").beginObject()
+        .name("host").value(request.hostName())
+        .name("address").value(AddressText.of(request.destination()))
+        .endObject();
+    json.name("protocol").value(lower(request.protocol().name()));
+    json.name("family").value(request.ipv6() ? "ipv6" : "ipv4");
+    json.name("mode").value(lower(session.mode().name()));
+    json.name("modeDescription").value(session.description());
+    json.name("modeLimitation").value(session.limitation());
+    json.name("source").value(session.localAddress().isAnyLocalAddress() ? null
+        : AddressText.of(session.localAddress()));
+    json.name("port");
+    if (request.protocol() == Protocol.ICMP) {
+      json.nullValue();
+    } else {
+      json.value(request.port());
+    }
+    json.name("firstTtl").value(request.firstTtl());
+    json.name("maxTtl").value(request.maxTtl());
+    json.name("packetLength").value(request.packetLength());
+    json.name("rounds").value(target.rounds());
+    json.name("reached").value(target.reached());
+    json.name("destinationTtl");
+    if (target.reached()) {
+      json.value(target.destinationTtl());
+    } else {
+      json.nullValue();
+    }
+    json.name("durationMs").value(millis(target.elapsedNanos()));
+    json.name("problem").value(target.problem().orElse(null));
+    json.name("hops").beginArray();
+    for (HopSnapshot hop : target.hops()) {
+      hop(json, hop, names);
+    }
+    json.endArray();
+    json.name("findings").beginArray();
+    for (Finding f : target.findings()) {
+      json.beginObject().name("kind").value(lower(f.kind().name()).replace('_', '-'))
+          .name("ttl");
+      if (f.ttl() == 0) {
+        json.nullValue();
+      } else {
+        json.value(f.ttl());
+      }
+      json.name("message").value(f.message()).endObject();
+    }
+    json.endArray();
+    DropCounts d = target.drops();
+    json.name("dropped").beginObject()
+        .name("unmatched").value(d.unmatched())
+        .name("late").value(d.late())
+        .name("duplicate").value(d.duplicate())
+        .name("malformed").value(d.malformed())
+        .endObject();
+    json.endObject();
+  }
+
+  private static void hop(JsonWriter json, HopSnapshot hop, Names names) {
+    json.beginObject().name("ttl").value(hop.ttl());
+    for (HopColumn column : HopColumn.values()) {
+      double v = column.of(hop);
+      json.name(column.jsonName);
+      switch (column.unit) {
+        case COUNT -> json.value((long) v);
+        case PERCENT, MILLIS -> json.value(thousandths(v));
+      }
+    }
+    json.name("annotation").value(hop.annotation().isEmpty() ? null : hop.annotation());
+    json.name("destination").value(hop.destination());
+    json.name("responders").beginArray();
+    for (ResponderShare r : hop.responders()) {
+      json.beginObject()
+          .name("address").value(AddressText.of(r.address()))
+          .name("name").value(names.name(r.address()).orElse(null))
+          .name("replies").value(r.replies())
+          .name("mpls").beginArray();
+      for (MplsLabelStackEntry e : r.extensions().mplsLabels()) {
+        json.beginObject().name("label").value(e.label()).name("tc").value(e.trafficClass())
+            .name("s").value(e.bottomOfStack()).name("ttl").value(e.ttl()).endObject();
+      }
+      json.endArray().endObject();
+    }
+    json.endArray().endObject();
+  }
+
+  private static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+
+  /** Three decimals (µs for milliseconds); NaN stays NaN, which JsonWriter writes as null. */
+  private static double thousandths(double v) {
+    return Double.isFinite(v) ? Math.round(v * 1e3) / 1e3 : Double.NaN;
+  }
+
+  /** Milliseconds with microsecond resolution. */
+  private static double millis(long nanos) {
+    return Math.round(nanos / 1e3) / 1e3;
+  }
+}
