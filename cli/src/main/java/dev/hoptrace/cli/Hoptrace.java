@@ -34,7 +34,7 @@ public final class Hoptrace {
 
   public Hoptrace(Supplier<Network> network, PrintStream out, PrintStream err) {
     this.context = new CommandContext(network, out, err);
-    this.subcommands = new Subcommands(List.of(new DemoCommand(this)));
+    this.subcommands = new Subcommands(List.of(new DemoCommand(this), new ReportCommand()));
   }
 
   Hoptrace(Supplier<Network> network, PrintStream out, PrintStream err,
@@ -147,11 +147,16 @@ public final class Hoptrace {
   }
 
   private static HopNames names(TraceCommand command) throws UserError {
-    Duration timeout = Duration.ofNanos((long) (command.dnsTimeout * 1e9));
+    return names(command.dnsTimeout, command.dnsServer);
+  }
+
+  /** Reverse names through the system's resolvers or {@code dnsServer}, cached. */
+  static HopNames names(double dnsTimeout, String dnsServer) throws UserError {
+    Duration timeout = Duration.ofNanos((long) (dnsTimeout * 1e9));
     DnsReverseResolver.Builder dns = DnsReverseResolver.builder().timeout(timeout);
-    if (command.dnsServer != null) {
+    if (dnsServer != null) {
       try {
-        dns.server(command.dnsServer);
+        dns.server(dnsServer);
       } catch (IllegalArgumentException e) {
         throw UserError.usage("--dns-server: " + e.getMessage());
       }

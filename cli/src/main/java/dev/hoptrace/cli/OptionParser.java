@@ -66,7 +66,8 @@ final class OptionParser<S> {
       }
     }
     List<Positional<S>> positionals = table.positionals();
-    for (Positional<S> p : positionals.subList(positionalsSeen, positionals.size())) {
+    for (Positional<S> p : positionals.subList(Math.min(positionalsSeen, positionals.size()),
+        positionals.size())) {
       if (p.required()) {
         throw UserError.usage("missing " + p.label() + " (usage: " + table.usage() + ")");
       }
@@ -173,10 +174,11 @@ final class OptionParser<S> {
 
   private void positional(String word) throws UserError {
     List<Positional<S>> positionals = table.positionals();
-    if (positionalsSeen == positionals.size()) {
+    boolean repeatLast = !positionals.isEmpty() && positionals.getLast().repeats();
+    if (positionalsSeen == positionals.size() && !repeatLast) {
       throw UserError.usage("unexpected argument '" + word + "' (usage: " + table.usage() + ")");
     }
-    Positional<S> p = positionals.get(positionalsSeen++);
+    Positional<S> p = positionals.get(Math.min(positionalsSeen++, positionals.size() - 1));
     try {
       p.setter().set(settings, word);
     } catch (BadValue e) {

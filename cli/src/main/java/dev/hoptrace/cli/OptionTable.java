@@ -24,6 +24,11 @@ record OptionTable<S>(String command, String summary, List<Positional<S>> positi
     options = List.copyOf(options);
     footer = List.copyOf(footer);
     boolean optionalSeen = false;
+    for (int i = 0; i < positionals.size() - 1; i++) {
+      if (positionals.get(i).repeats()) {
+        throw new IllegalArgumentException(command + ": only the last word may repeat");
+      }
+    }
     for (Positional<S> p : positionals) {
       if (p.required() && optionalSeen) {
         throw new IllegalArgumentException(

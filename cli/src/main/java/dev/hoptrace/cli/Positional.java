@@ -6,13 +6,20 @@ package dev.hoptrace.cli;
  * @param label the name help and errors use
  * @param description what it means, for {@code --help}
  * @param required whether the command line is wrong without it
+ * @param repeats whether it takes every further word too ({@code HOST...}); only the last may
  * @param setter applies the word to the settings; throws {@link BadValue}
  * @param <S> the mutable settings of the command
  */
-record Positional<S>(String label, String description, boolean required, Option.Setter<S> setter) {
+record Positional<S>(String label, String description, boolean required, boolean repeats,
+    Option.Setter<S> setter) {
 
-  /** As the usage line shows it: {@code HOST}, or {@code [packetlen]} when optional. */
+  Positional(String label, String description, boolean required, Option.Setter<S> setter) {
+    this(label, description, required, false, setter);
+  }
+
+  /** As the usage line shows it: {@code HOST}, {@code HOST...}, or {@code [packetlen]}. */
   String synopsis() {
-    return required ? label : "[" + label + "]";
+    String word = repeats ? label + "..." : label;
+    return required ? word : "[" + word + "]";
   }
 }

@@ -110,7 +110,7 @@ final class TraceCommand {
   String scenario;
   boolean simulatorOnly;
 
-  private static double dnsTimeout(String text) {
+  static double dnsTimeout(String text) {
     double seconds = Values.decimal(text);
     if (!(seconds > 0 && seconds <= 30)) {
       throw new BadValue("'" + text + "' is out of range: more than 0 and at most 30 s");
@@ -133,22 +133,6 @@ final class TraceCommand {
         .replyWait(wait)
         .gapLimit(gapLimit)
         .tos(tos);
-    if (port != null) {
-      builder.port(port);
-    }
-    if (packetLength != null) {
-      builder.packetLength(packetLength);
-    }
-    if (interfaceName != null) {
-      builder.interfaceName(interfaceName);
-    }
-    if (source != null) {
-      builder.source(HostResolver.literal(source, "source address (-s)"));
-    }
-    try {
-      return builder.build();
-    } catch (IllegalArgumentException e) {
-      throw UserError.usage(e.getMessage());
-    }
+    return RequestOptions.build(builder, port, packetLength, interfaceName, source);
   }
 }

@@ -120,19 +120,18 @@ class LiveDiagnosisTest {
     long[] retained = new long[2];
     LiveListener measure = snapshot -> {
       long r = snapshot.rounds();
-      if (r == 50_000 || r == 200_000) {
-        retained[r == 50_000 ? 0 : 1] = usedHeapAfterGc();
+      if (r == 100_000 || r == 800_000) {
+        retained[r == 100_000 ? 0 : 1] = usedHeapAfterGc();
       }
     };
-    // 24 h at 10 rounds/s is 864,000 rounds; a quarter of that keeps the suite quick and already
-    // wraps the probe sequence many times over.
-    RoundPolicy policy = new RoundPolicy(Duration.ofMillis(100), 216_000, Duration.ofSeconds(5));
+    // 24 h at 10 rounds/s: 864,000 rounds, 4.3 M probes, the probe sequence wrapped 66 times.
+    RoundPolicy policy = new RoundPolicy(Duration.ofMillis(100), 864_000, Duration.ofSeconds(5));
 
     LiveSnapshot last = new LiveTracer(network).run(request, policy, measure, new LiveControl());
 
-    assertThat(last.rounds()).isEqualTo(216_000);
-    assertThat(last.hops()).allSatisfy(h -> assertThat(h.received()).isEqualTo(216_000));
-    assertThat(retained[1] - retained[0]).as("heap growth from round 50k to 200k")
+    assertThat(last.rounds()).isEqualTo(864_000);
+    assertThat(last.hops()).allSatisfy(h -> assertThat(h.received()).isEqualTo(864_000));
+    assertThat(retained[1] - retained[0]).as("heap growth from round 100k to 800k")
         .isLessThan(4L << 20);
   }
 

@@ -86,6 +86,20 @@ public final class ScenarioTarget implements AutoCloseable {
     return where;
   }
 
+  /**
+   * What another HOST means in the same scenario, for commands that watch several.
+   *
+   * @throws ScenarioException when HOST is not in it
+   */
+  public InetAddress destinationOf(String host, boolean ipv4, boolean ipv6) {
+    return destination(scenario, host, ipv4, ipv6);
+  }
+
+  /** Whether the trace runs in the simulator (virtual time) rather than on real kernels. */
+  public boolean simulated() {
+    return lab.isEmpty();
+  }
+
   /** The network to trace through: the kernel's, inside the lab, or the simulator. */
   public Network network() {
     return lab.isPresent() ? new LinuxNetwork() : new SimulatedNetwork(scenario);

@@ -1,0 +1,106 @@
+package dev.hoptrace.cli;
+
+import dev.hoptrace.cli.live.TargetRunner.Confinement;
+import dev.hoptrace.cli.render.HopNames;
+import dev.hoptrace.cli.scenario.ScenarioNames;
+import dev.hoptrace.cli.scenario.ScenarioTarget;
+import dev.hoptrace.core.net.Network;
+import dev.hoptrace.linux.ffm.Libc;
+import dev.hoptrace.scenario.ScenarioException;
+import dev.hoptrace.sim.RealTimePacing;
+import dev.hoptrace.sim.SimulatedNetwork;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where continuous traces run and what their HOSTs mean: the machine's own network, or a
+ * scenario's lab (threads inside its client namespace) or simulator. Closing it tears a lab down.
+ */
+final class WatchPlace implements AutoCloseable {
+
+  record Target(String host, InetAddress address) {}
+
+  private final List<Target> targets;
+  private final Optional<ScenarioTarget> scenario;
+  private final Network shared;
+  private final Optional<HopNames> names;
+
+  private WatchPlace(List<Target> targets, Optional<ScenarioTarget> scenario, Network shared,
+      Optional<HopNames> names) {
+    this.targets = List.copyOf(targets);
+    this.scenario = scenario;
+    this.shared = shared;
+    this.names = names;
+  }
+
+  /**
+   * Resolves every HOST, and builds the scenario's lab when asked for one and allowed to.
+   *
+   * @param realTime whether a simulator must keep step with the wall clock (a person watches)
+   */
+  static WatchPlace open(WatchCommand command, CommandContext context, boolean realTime)
+      throws UserError {
+    if (command.scenario == null) {
+      List<Target> targets = new ArrayList<>();
+      for (String host : command.hosts) {
+        targets.add(new Target(host, HostResolver.resolve(host, command.ipv4, command.ipv6)));
+      }
+      Optional<HopNames> names = command.numeric ? Optional.empty()
+          : Optional.of(Hoptrace.names(command.dnsTimeout, command.dnsServer));
+      return new WatchPlace(targets, Optional.empty(), context.network().get(), names);
+    }
+    ScenarioTarget planned;
+    List<Target> targets = new ArrayList<>();
+    try {
+      planned = ScenarioTarget.prepare(command.scenario, command.hosts.getFirst(), command.ipv4,
+          command.ipv6);
+      for (String host : command.hosts) {
+        targets.add(new Target(host, planned.destinationOf(host, command.ipv4, command.ipv6)));
+      }
+    } catch (ScenarioException e) {
+      throw UserError.usage(e.getMessage());
+    }
+    PrintStream err = context.err();
+    boolean useLab = !command.simulatorOnly && Libc.geteuid() == 0;
+    ScenarioTarget target = useLab ? planned.inLab(err) : planned;
+    err.println("hoptrace: scenario " + target.scenario().name() + ", " + target.where() + ": "
+        + target.scenario().description());
+    Network shared = target.simulated() && realTime
+        ? new RealTimePacing(new SimulatedNetwork(target.scenario()))
+        : target.network();
+    Optional<HopNames> names = command.numeric ? Optional.empty()
+        : Optional.of(new HopNames(new ScenarioNames(target.scenario()), Duration.ofSeconds(1)));
+    return new WatchPlace(targets, Optional.of(target), shared, names);
+  }
+
+  List<Target> targets() {
+    return targets;
+  }
+
+  /**
+   * The network for one target. Targets share it, except in a simulator run in virtual time:
+   * there each gets a world of its own, as sessions of one world would move each other's clock.
+   */
+  Network network() {
+    boolean virtualTime = scenario.isPresent() && scenario.get().simulated()
+        && !(shared instanceof RealTimePacing);
+    return virtualTime ? scenario.get().network() : shared;
+  }
+
+  Confinement confinement() {
+    return scenario.<Confinement>map(s -> work -> s.run(work)).orElse(Confinement.NONE);
+  }
+
+  Optional<HopNames> names() {
+    return names;
+  }
+
+  @Override
+  public void close() {
+    scenario.ifPresent(ScenarioTarget::close);
+  }
+}

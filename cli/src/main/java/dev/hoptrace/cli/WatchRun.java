@@ -1,0 +1,63 @@
+package dev.hoptrace.cli;
+
+import dev.hoptrace.cli.live.TargetRunner;
+import dev.hoptrace.cli.render.HopNames;
+import dev.hoptrace.core.TraceRequest;
+import dev.hoptrace.core.live.LiveSnapshot;
+import dev.hoptrace.core.live.RoundPolicy;
+import dev.hoptrace.core.net.NetworkException;
+import dev.hoptrace.core.stats.HopSnapshot;
+import dev.hoptrace.core.stats.ResponderShare;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Starts one continuous trace per target of a {@link WatchPlace} and hands back their runners. */
+final class WatchRun {
+  private WatchRun() {}
+
+  /**
+   * Validates every request first (so a bad option sends nothing), then starts each target and
+   * waits until each has opened its sockets.
+   *
+   * @throws NetworkException when a target's sockets cannot be opened; the others are stopped
+   */
+  static List<TargetRunner> start(WatchCommand command, WatchPlace place, RoundPolicy policy,
+      boolean checkPeriodically) throws UserError, NetworkException, InterruptedException {
+    List<TraceRequest> requests = new ArrayList<>();
+    for (WatchPlace.Target target : place.targets()) {
+      requests.add(command.request(target.address(), target.host()));
+    }
+    Optional<HopNames> names = place.names();
+    List<TargetRunner> runners = new ArrayList<>();
+    for (TraceRequest request : requests) {
+      runners.add(TargetRunner.start(request.hostName(), request, policy, place.network(),
+          place.confinement(), snapshot -> names.ifPresent(n -> prefetch(n, snapshot)),
+          checkPeriodically));
+    }
+    try {
+      for (TargetRunner runner : runners) {
+        runner.awaitStart();
+      }
+    } catch (NetworkException | InterruptedException | RuntimeException e) {
+      stop(runners);
+      throw e;
+    }
+    return runners;
+  }
+
+  static void stop(List<TargetRunner> runners) {
+    for (TargetRunner runner : runners) {
+      runner.control().stop();
+    }
+  }
+
+  /** Starts name lookups as responders appear, so names are ready when a frame is drawn. */
+  private static void prefetch(HopNames names, LiveSnapshot snapshot) {
+    for (HopSnapshot hop : snapshot.hops()) {
+      for (ResponderShare responder : hop.responders()) {
+        names.prefetch(responder.address());
+      }
+    }
+  }
+}
