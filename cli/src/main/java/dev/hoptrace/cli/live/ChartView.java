@@ -49,8 +49,10 @@ final class ChartView {
 
   private List<AttributedString> chart(HopSnapshot hop, int rows) {
     List<Double> samples = hop.samples();
-    double max = Sparkline.max(samples);
     int plot = Math.max(1, width - LABEL - 1);
+    int from = Math.max(0, samples.size() - plot);
+    double max = Sparkline.max(samples.subList(from, samples.size()));
+    double floor = floor(samples.subList(from, samples.size()), max);
     List<AttributedString> lines = new ArrayList<>();
     lines.add(new Line()
         .add("RTT at hop " + hop.ttl() + "  ", Styles.TITLE)
@@ -58,12 +60,12 @@ final class ChartView {
         .add("   " + Math.min(plot, samples.size()) + " newest of " + samples.size()
             + " samples, " + glyphs.lost() + " = lost", Styles.DIM)
         .build());
-    int from = Math.max(0, samples.size() - plot);
     int levels = glyphs.levels();
     for (int r = 0; r < rows; r++) {
       int fromBottom = rows - 1 - r;
       Line line = new Line();
-      String label = r == 0 ? Column.millis(max) : r == rows - 1 ? "0" : "";
+      String label = max <= 0 ? "" // nothing answered: no scale to give
+          : r == 0 ? Column.millis(max) : r == rows - 1 ? Column.millis(floor) : "";
       line.add(Text.right(label, LABEL - 1) + " ", Styles.DIM).add(glyphs.vertical(), Styles.DIM);
       line.padTo(LABEL + 1 + plot - (samples.size() - from));
       for (int i = from; i < samples.size(); i++) {
@@ -73,7 +75,8 @@ final class ChartView {
           continue;
         }
         // The bar's height in eighths of a row; any reply shows at least the lowest mark.
-        int eighths = max <= 0 ? 1 : Math.max(1, (int) Math.round(rtt / max * rows * levels));
+        int eighths = max <= floor ? 1
+            : Math.max(1, (int) Math.round((rtt - floor) / (max - floor) * rows * levels));
         int cell = Math.clamp(eighths - fromBottom * levels, 0, levels);
         line.add(cell == 0 ? " " : String.valueOf(glyphs.level(cell - 1)), Styles.CHART);
       }
@@ -82,6 +85,24 @@ final class ChartView {
     lines.add(new Line().add(" ".repeat(LABEL) + glyphs.corner()
         + glyphs.horizontal().repeat(plot) , Styles.DIM).build());
     return lines;
+  }
+
+  /**
+   * Where the y axis starts. Not at 0: a 30 ms path varying by 2 ms would be a block of full bars.
+   * The lowest sample sits a third of the way up, so the axis labels carry the scale.
+   */
+  static double floor(List<Double> samples, double max) {
+    double min = Double.NaN;
+    for (double s : samples) {
+      if (!Double.isNaN(s)) {
+        min = Double.isNaN(min) ? s : Math.min(min, s);
+      }
+    }
+    if (Double.isNaN(min)) {
+      return 0;
+    }
+    double margin = Math.max((max - min) / 2, max * 0.05);
+    return Math.max(0, min - margin);
   }
 
   /** One line per hop, scaled to the largest RTT on the path; a window around the focus. */

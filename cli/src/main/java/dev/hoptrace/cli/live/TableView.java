@@ -100,11 +100,13 @@ final class TableView {
       line.add(" " + Text.right(c.title(), c.width()), Styles.COLUMN_HEADER);
     }
     if (columns.sparkline() > 0) {
-      line.add(" " + Text.left("RTT (newest right)", columns.sparkline(), glyphs),
+      String title = columns.sparkline() >= 18 ? "RTT (newest right)" : "RTT";
+      line.add(" " + Text.left(title, columns.sparkline(), glyphs),
           Styles.COLUMN_HEADER);
     }
     if (columns.lossStrip() > 0) {
-      line.add(" " + Text.left("Loss history", columns.lossStrip(), glyphs),
+      String title = columns.lossStrip() >= 12 ? "Loss history" : "Loss";
+      line.add(" " + Text.left(title, columns.lossStrip(), glyphs),
           Styles.COLUMN_HEADER);
     }
     return line.build();
