@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -32,6 +33,16 @@ public final class HopNames {
   /** Starts looking up {@code address} unless that already happened. */
   public void prefetch(InetAddress address) {
     lookups.computeIfAbsent(address, a -> new Pending(resolver.lookup(a), System.nanoTime()));
+  }
+
+  /**
+   * The name of {@code address} if its lookup has already finished, else empty; starts the lookup
+   * when none has. Never waits: a screen redrawn several times a second asks again next frame.
+   */
+  public Optional<String> known(InetAddress address) {
+    prefetch(address);
+    CompletableFuture<Optional<String>> name = lookups.get(address).name();
+    return name.state() == Future.State.SUCCESS ? name.resultNow() : Optional.empty();
   }
 
   /** The name of {@code address} (sanitised by the resolver), or empty when there is none in time. */

@@ -1,0 +1,84 @@
+package dev.hoptrace.cli.live;
+
+import dev.hoptrace.core.stats.HopSnapshot;
+import dev.hoptrace.core.stats.ResponderShare;
+import dev.hoptrace.packet.AddressText;
+import dev.hoptrace.packet.ext.InterfaceInformation;
+import dev.hoptrace.packet.ext.MplsLabelStackEntry;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The words the views use for a hop's responders and their extensions. */
+final class HopText {
+  /** What a hop that nobody answered shows instead of an address, as mtr does. */
+  static final String SILENT = "???";
+
+  private final KnownNames names;
+  private final boolean dns;
+
+  HopText(KnownNames names, boolean dns) {
+    this.names = names;
+    this.dns = dns;
+  }
+
+  /** The name when DNS is on and the name is known, else the address. */
+  String host(InetAddress address) {
+    String numeric = AddressText.of(address);
+    return dns ? names.known(address).map(Text::clean).orElse(numeric) : numeric;
+  }
+
+  /** Both, for the detail view: "name (address)" or the address alone. */
+  String hostAndAddress(InetAddress address) {
+    String numeric = AddressText.of(address);
+    return names.known(address).map(n -> Text.clean(n) + " (" + numeric + ")").orElse(numeric);
+  }
+
+  /** The hop row's host: its first responder, or ??? when nobody answered. */
+  String firstHost(HopSnapshot hop) {
+    return hop.responders().isEmpty() ? SILENT : host(hop.responders().getFirst().address());
+  }
+
+  /** A responder's share of its hop's replies, "62%". */
+  static String share(ResponderShare responder, HopSnapshot hop) {
+    if (hop.received() == 0) {
+      return "-";
+    }
+    return String.format(Locale.ROOT, "%.0f%%", 100.0 * responder.replies() / hop.received());
+  }
+
+  /** mtr's report form, one entry of a label stack: "[MPLS: Lbl 100 TC 0 S 1 TTL 1]". */
+  static String mpls(MplsLabelStackEntry entry) {
+    return "[MPLS: Lbl " + entry.label() + " TC " + entry.trafficClass() + " S "
+        + (entry.bottomOfStack() ? 1 : 0) + " TTL " + entry.ttl() + "]";
+  }
+
+  static List<String> mpls(ResponderShare responder) {
+    List<String> lines = new ArrayList<>();
+    for (MplsLabelStackEntry entry : responder.extensions().mplsLabels()) {
+      lines.add(mpls(entry));
+    }
+    return lines;
+  }
+
+  /** RFC 5837 interface information, "[IF incoming: ge-0/0/1 #3 10.0.0.1 MTU 1500]". */
+  static String interfaceInfo(InterfaceInformation info) {
+    StringBuilder text = new StringBuilder("[IF ").append(role(info.role())).append(':');
+    info.name().ifPresent(n -> text.append(' ').append(Text.clean(n)));
+    info.ifIndex().ifPresent(i -> text.append(" #").append(i));
+    info.address().ifPresent(a -> text.append(' ').append(AddressText.of(a)));
+    info.mtu().ifPresent(m -> text.append(" MTU ").append(m));
+    return text.append(']').toString();
+  }
+
+  private static String role(int role) {
+    return switch (role) {
+      case 0 -> "incoming";
+      case 1 -> "sub-IP";
+      case 2 -> "outgoing";
+      case 3 -> "next hop";
+      default -> "role " + role;
+    };
+  }
+}
