@@ -34,7 +34,8 @@ public final class Hoptrace {
 
   public Hoptrace(Supplier<Network> network, PrintStream out, PrintStream err) {
     this.context = new CommandContext(network, out, err);
-    this.subcommands = new Subcommands(List.of(new DemoCommand(this), new ReportCommand()));
+    this.subcommands = new Subcommands(
+        List.of(new DemoCommand(this), new LiveCommand(), new ReportCommand()));
   }
 
   Hoptrace(Supplier<Network> network, PrintStream out, PrintStream err,
@@ -44,7 +45,7 @@ public final class Hoptrace {
   }
 
   public int run(String... args) {
-    List<String> words = List.of(args);
+    List<String> words = liveFlagToCommand(List.of(args));
     Optional<Subcommand> subcommand = subcommands.select(words);
     String command = subcommand.map(s -> "hoptrace " + s.name()).orElse("hoptrace");
     PrintStream err = context.err();
@@ -72,6 +73,23 @@ public final class Hoptrace {
       }
       return ExitCode.INTERNAL;
     }
+  }
+
+  /**
+   * {@code hoptrace -l HOST} is {@code hoptrace live HOST}, as mtr users type it: the flag becomes
+   * the command word (before any {@code --}, which ends the options).
+   */
+  private List<String> liveFlagToCommand(List<String> words) {
+    int end = words.indexOf("--") < 0 ? words.size() : words.indexOf("--");
+    List<String> options = words.subList(0, end);
+    int flag = options.contains("-l") ? options.indexOf("-l") : options.indexOf("--live");
+    if (flag < 0 || subcommands.select(words).isPresent()) {
+      return words;
+    }
+    List<String> live = new java.util.ArrayList<>(List.of("live"));
+    live.addAll(words.subList(0, flag));
+    live.addAll(words.subList(flag + 1, words.size()));
+    return live;
   }
 
   private int trace(List<String> args) throws UserError, NetworkException, InterruptedException {

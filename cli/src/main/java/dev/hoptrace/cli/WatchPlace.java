@@ -67,9 +67,13 @@ final class WatchPlace implements AutoCloseable {
     PrintStream err = context.err();
     boolean useLab = !command.simulatorOnly && Libc.geteuid() == 0;
     ScenarioTarget target = useLab ? planned.inLab(err) : planned;
-    err.println("hoptrace: scenario " + target.scenario().name() + ", " + target.where() + ": "
+    boolean paced = target.simulated() && realTime;
+    String where = paced
+        ? "in the simulator, paced to the wall clock (no packet leaves this process)"
+        : target.where();
+    err.println("hoptrace: scenario " + target.scenario().name() + ", " + where + ": "
         + target.scenario().description());
-    Network shared = target.simulated() && realTime
+    Network shared = paced
         ? new RealTimePacing(new SimulatedNetwork(target.scenario()))
         : target.network();
     Optional<HopNames> names = command.numeric ? Optional.empty()
