@@ -98,4 +98,23 @@ class ReportCommandTest {
     assertThat(run("report", "-o", "xml", "--scenario", "linear", "--sim", "dst")).isEqualTo(2);
     assertThat(stderr()).contains("xml").doesNotContain("Exception");
   }
+
+  @Test
+  void theLiveViewWithoutATerminalPointsToTheReportInstead() {
+    // Tests run with pipes for stdin and stdout: no terminal to draw on, as in a script.
+    assertThat(run("-l", "--scenario", "linear", "--sim", "dst")).isEqualTo(2);
+    assertThat(stderr()).contains("the live view needs a terminal").contains("hoptrace report")
+        .contains("hoptrace live --help");
+    assertThat(stdout()).isEmpty();
+  }
+
+  @Test
+  void helpListsTheWatchCommandsAndTheirMtrLetters() {
+    assertThat(run("--help")).isZero();
+    assertThat(stdout()).contains("live").contains("report").contains("-l, --live");
+    out.reset();
+    assertThat(run("report", "--help")).isZero();
+    assertThat(stdout()).contains("HOST...").contains("-c, --count, --max-rounds")
+        .contains("-i, --interval").contains("-G, --grace").contains("-o, --output");
+  }
 }
