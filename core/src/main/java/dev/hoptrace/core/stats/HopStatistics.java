@@ -26,6 +26,8 @@ public final class HopStatistics {
   private long backwardLoss;
   private String annotation = "";
   private boolean destination;
+  /** The last snapshot while nothing changed: most hops are unchanged between two publications. */
+  private HopSnapshot unchanged;
 
   /**
    * @param ttl the hop's TTL, 1..255
@@ -60,6 +62,7 @@ public final class HopStatistics {
     if (!(rttMillis >= 0) || Double.isInfinite(rttMillis)) {
       throw new IllegalArgumentException("RTT must be finite and not negative, got " + rttMillis);
     }
+    unchanged = null;
     sent++;
     received++;
     rtt.add(rttMillis);
@@ -74,12 +77,14 @@ public final class HopStatistics {
 
   /** A probe of this hop got no reply in time, or could not be sent. */
   public void lost() {
+    unchanged = null;
     sent++;
     samples.add(Double.NaN);
   }
 
   /** The round walk classified one of this hop's lost probes. */
   public void classified(LossKind kind) {
+    unchanged = null;
     switch (Objects.requireNonNull(kind, "kind")) {
       case FORWARD -> forwardLoss++;
       case BACKWARD -> backwardLoss++;
@@ -89,6 +94,7 @@ public final class HopStatistics {
 
   /** Forgets everything (the user pressed reset); the TTL stays. */
   public void reset() {
+    unchanged = null;
     rtt.reset();
     jitter.reset();
     samples.reset();
@@ -103,7 +109,11 @@ public final class HopStatistics {
 
   /** An immutable copy of the figures as they are now. */
   public HopSnapshot snapshot() {
-    return new HopSnapshot(ttl, sent, received, rtt.summary(), jitter.summary(), forwardLoss,
-        backwardLoss, responders.snapshot(), samples.snapshot(), annotation, destination);
+    if (unchanged == null) {
+      unchanged = new HopSnapshot(ttl, sent, received, rtt.summary(), jitter.summary(),
+          forwardLoss, backwardLoss, responders.snapshot(), samples.snapshot(), annotation,
+          destination);
+    }
+    return unchanged;
   }
 }

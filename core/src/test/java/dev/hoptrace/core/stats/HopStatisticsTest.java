@@ -173,4 +173,23 @@ class HopStatisticsTest {
     assertThatThrownBy(() -> new HopStatistics(0)).isInstanceOf(IllegalArgumentException.class);
     assertThat(hop.snapshot().sent()).isZero();
   }
+
+  @Test
+  void aSnapshotTakenBetweenChangesShowsEveryChange() {
+    HopStatistics hop = new HopStatistics(4);
+    hop.answered(addr("198.18.4.1"), 10, "", false, IcmpExtensions.NONE);
+    HopSnapshot first = hop.snapshot();
+    assertThat(hop.snapshot()).isSameAs(first);
+
+    hop.lost();
+    assertThat(hop.snapshot().sent()).isEqualTo(2);
+    hop.classified(LossKind.FORWARD);
+    assertThat(hop.snapshot().forwardLoss()).isEqualTo(1);
+    hop.answered(addr("198.18.4.1"), 20, "!H", false, IcmpExtensions.NONE);
+    assertThat(hop.snapshot().rtt().last()).isEqualTo(20.0);
+    assertThat(hop.snapshot().annotation()).isEqualTo("!H");
+    hop.reset();
+    assertThat(hop.snapshot().sent()).isZero();
+    assertThat(first.sent()).isEqualTo(1);
+  }
 }
