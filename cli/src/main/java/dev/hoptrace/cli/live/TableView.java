@@ -18,7 +18,7 @@ import org.jline.utils.AttributedStyle;
  * at least its first lines.
  */
 final class TableView {
-  /** Diagnosis lines kept on screen however many hops compete for the rows. */
+  /** Diagnosis lines kept on screen however many hops compete for the rows (fewer on a short one). */
   static final int FINDINGS_KEPT = 3;
   private static final int INDENT = Columns.TTL + 2;
 
@@ -51,7 +51,7 @@ final class TableView {
     // Hop lines first, but the diagnosis keeps its first lines however long the path.
     int unfolded = unfoldedRows(hops);
     int findingRows = 1 + unfolded + findings.size() <= height ? findings.size()
-        : Math.min(findings.size(), FINDINGS_KEPT);
+        : Math.min(findings.size(), Math.clamp(height / 4, 1, FINDINGS_KEPT));
     int tableRows = Math.max(1, height - 1 - findingRows);
     boolean unfold = unfolded <= tableRows;
     List<AttributedString> body = new ArrayList<>();
@@ -132,15 +132,20 @@ final class TableView {
 
   /** The host cell: first responder, its share when there are several, annotation. */
   private String hostCell(HopSnapshot hop, boolean open) {
-    return text.firstHost(hop) + hostSuffix(hop, open);
+    return text.firstHost(hop) + hostSuffix(hop, open, true);
   }
 
-  /** What follows the name, kept whole when a long name is shortened: " (62%) +1 !H". */
-  private static String hostSuffix(HopSnapshot hop, boolean open) {
+  /**
+   * What follows the name, kept whole when a long name is shortened: " (62%) +1 !H"; without the
+   * share when even that does not fit ("+1" still says there is more to unfold).
+   */
+  private static String hostSuffix(HopSnapshot hop, boolean open, boolean withShare) {
     StringBuilder suffix = new StringBuilder();
     List<ResponderShare> responders = hop.responders();
     if (responders.size() > 1) {
-      suffix.append(" (").append(HopText.share(responders.getFirst(), hop)).append(')');
+      if (withShare) {
+        suffix.append(" (").append(HopText.share(responders.getFirst(), hop)).append(')');
+      }
       if (!open) {
         suffix.append(" +").append(responders.size() - 1);
       }
@@ -148,17 +153,21 @@ final class TableView {
     if (!hop.annotation().isEmpty()) {
       suffix.append(' ').append(hop.annotation());
     }
-    return suffix.toString();
+    return Text.clean(suffix.toString());
   }
 
+  /** The host cell in {@code width}: the name gives way to the suffix while it keeps 8 columns. */
   private String fitHost(HopSnapshot hop, boolean open, int width) {
     String name = text.firstHost(hop);
-    String suffix = Text.clean(hostSuffix(hop, open));
-    int room = width - Text.width(suffix);
-    if (room < Math.min(Text.width(name), 8)) {
-      return Text.left(name + suffix, width, glyphs);
+    int keep = Math.min(Text.width(name), 8);
+    for (boolean withShare : new boolean[] {true, false}) {
+      String suffix = hostSuffix(hop, open, withShare);
+      int room = width - Text.width(suffix);
+      if (room >= keep) {
+        return Text.left(Text.shorten(name, room, glyphs) + suffix, width, glyphs);
+      }
     }
-    return Text.left(Text.shorten(name, room, glyphs) + suffix, width, glyphs);
+    return Text.left(name, width, glyphs);
   }
 
   private Entry entry(HopSnapshot hop, Columns columns, boolean open) {
