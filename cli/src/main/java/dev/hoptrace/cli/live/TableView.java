@@ -18,7 +18,7 @@ import org.jline.utils.AttributedStyle;
  * at least its first lines.
  */
 final class TableView {
-  /** Diagnosis lines kept on screen however many hops compete for the rows. */
+  /** Diagnosis lines kept on screen however many hops compete for the rows (fewer on a short one). */
   static final int FINDINGS_KEPT = 3;
   private static final int INDENT = Columns.TTL + 2;
 
@@ -48,13 +48,12 @@ final class TableView {
       return out;
     }
     out.add(titleRow(columns));
-    int reserve = Math.min(findings.size(), FINDINGS_KEPT);
-    int tableRows = height - 1;
-    boolean allFits = 1 + rows(hops, true) + findings.size() <= height;
-    if (!allFits) {
-      tableRows = Math.max(1, height - 1 - reserve);
-    }
-    boolean unfold = 1 + rows(hops, true) <= height - (allFits ? findings.size() : reserve);
+    // Hop lines first, but the diagnosis keeps its first lines however long the path.
+    int unfolded = unfoldedRows(hops);
+    int findingRows = 1 + unfolded + findings.size() <= height ? findings.size()
+        : Math.min(findings.size(), Math.clamp(height / 4, 1, FINDINGS_KEPT));
+    int tableRows = Math.max(1, height - 1 - findingRows);
+    boolean unfold = unfolded <= tableRows;
     List<AttributedString> body = new ArrayList<>();
     List<Integer> owner = new ArrayList<>();
     for (int i = 0; i < hops.size(); i++) {
@@ -112,13 +111,11 @@ final class TableView {
     return line.build();
   }
 
-  /** Rows the hops take, with or without every hop unfolded. */
-  private int rows(List<HopSnapshot> hops, boolean unfolded) {
+  /** Lines the hops take with every hop unfolded. */
+  private static int unfoldedRows(List<HopSnapshot> hops) {
     int rows = Math.max(1, hops.size());
-    if (unfolded) {
-      for (HopSnapshot hop : hops) {
-        rows += detailCount(hop);
-      }
+    for (HopSnapshot hop : hops) {
+      rows += detailCount(hop);
     }
     return rows;
   }
@@ -135,15 +132,20 @@ final class TableView {
 
   /** The host cell: first responder, its share when there are several, annotation. */
   private String hostCell(HopSnapshot hop, boolean open) {
-    return text.firstHost(hop) + hostSuffix(hop, open);
+    return text.firstHost(hop) + hostSuffix(hop, open, true);
   }
 
-  /** What follows the name, kept whole when a long name is shortened: " (62%) +1 !H". */
-  private static String hostSuffix(HopSnapshot hop, boolean open) {
+  /**
+   * What follows the name, kept whole when a long name is shortened: " (62%) +1 !H"; without the
+   * share when even that does not fit ("+1" still says there is more to unfold).
+   */
+  private static String hostSuffix(HopSnapshot hop, boolean open, boolean withShare) {
     StringBuilder suffix = new StringBuilder();
     List<ResponderShare> responders = hop.responders();
     if (responders.size() > 1) {
-      suffix.append(" (").append(HopText.share(responders.getFirst(), hop)).append(')');
+      if (withShare) {
+        suffix.append(" (").append(HopText.share(responders.getFirst(), hop)).append(')');
+      }
       if (!open) {
         suffix.append(" +").append(responders.size() - 1);
       }
@@ -151,17 +153,21 @@ final class TableView {
     if (!hop.annotation().isEmpty()) {
       suffix.append(' ').append(hop.annotation());
     }
-    return suffix.toString();
+    return Text.clean(suffix.toString());
   }
 
+  /** The host cell in {@code width}: the name gives way to the suffix while it keeps 8 columns. */
   private String fitHost(HopSnapshot hop, boolean open, int width) {
     String name = text.firstHost(hop);
-    String suffix = Text.clean(hostSuffix(hop, open));
-    int room = width - Text.width(suffix);
-    if (room < Math.min(Text.width(name), 8)) {
-      return Text.left(name + suffix, width, glyphs);
+    int keep = Math.min(Text.width(name), 8);
+    for (boolean withShare : new boolean[] {true, false}) {
+      String suffix = hostSuffix(hop, open, withShare);
+      int room = width - Text.width(suffix);
+      if (room >= keep) {
+        return Text.left(Text.shorten(name, room, glyphs) + suffix, width, glyphs);
+      }
     }
-    return Text.left(Text.shorten(name, room, glyphs) + suffix, width, glyphs);
+    return Text.left(name, width, glyphs);
   }
 
   private Entry entry(HopSnapshot hop, Columns columns, boolean open) {
@@ -226,35 +232,37 @@ final class TableView {
   }
 
   /**
-   * At most {@code rows} of {@code body}: all of it when it fits, else a window holding the
-   * selected hop's row with "more" markers where lines were left out.
+   * At most {@code rows} of {@code body}: all of it when it fits, else a window that holds the
+   * selected hop with the lines under it, and "more" markers where lines were left out.
    */
   private List<AttributedString> window(List<AttributedString> body, List<Integer> owner,
       List<HopSnapshot> hops, int rows) {
     if (body.size() <= rows) {
       return body;
     }
-    if (rows < 2) {
+    if (rows < 3) {
       return body.subList(0, Math.max(0, rows));
     }
-    int selected = -1;
-    int selectedIndex = ViewState.indexOf(hops, state.selectedTtl());
-    for (int i = 0; i < owner.size() && selectedIndex >= 0; i++) {
-      if (owner.get(i) == selectedIndex) {
-        selected = i;
+    // The selected hop's block: its row and its detail lines.
+    int selected = ViewState.indexOf(hops, state.selectedTtl());
+    int first = 0;
+    int last = 0;
+    for (int i = 0; i < owner.size() && selected >= 0; i++) {
+      if (owner.get(i) == selected) {
+        first = i;
+        last = i;
+      } else if (owner.get(i) == -1 - selected) {
+        last = i;
       }
     }
-    int start;
-    int shown;
-    if (selected < rows - 1) {
-      start = 0;
+    // Centre the block between two markers; at either end one marker is enough.
+    int shown = rows - 2;
+    int start = Math.clamp(first - (shown - (last - first + 1)) / 2, 0, body.size() - shown);
+    if (start == 0) {
       shown = rows - 1;
-    } else if (selected >= body.size() - (rows - 1)) {
-      start = body.size() - (rows - 1);
+    } else if (start == body.size() - shown) {
       shown = rows - 1;
-    } else {
-      shown = Math.max(1, rows - 2);
-      start = Math.min(selected - shown / 2, body.size() - shown);
+      start = body.size() - shown;
     }
     List<AttributedString> out = new ArrayList<>();
     if (start > 0) {

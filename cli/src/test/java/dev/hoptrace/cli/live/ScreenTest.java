@@ -107,6 +107,33 @@ class ScreenTest {
   }
 
   @Test
+  void aShortScreenFoldsExtraLinesExceptForTheExpandedHop() {
+    List<String> folded = render(TABLE, 80, 14, Fixtures.KNOWN, target("example.com", PATH));
+    assertFits(folded, 80, 14);
+    assertThat(row(folded, 5)).contains("(60%) +1");
+    assertThat(join(folded)).doesNotContain("[MPLS").contains("* hop 3:");
+    for (int ttl = 1; ttl <= 7; ttl++) {
+      row(folded, ttl);
+    }
+
+    ViewState expanded = TABLE;
+    for (int i = 0; i < 3; i++) {
+      expanded = expanded.apply(Action.UP, 1, PATH.hops());
+    }
+    expanded = expanded.apply(Action.EXPAND, 1, PATH.hops());
+    List<String> open = render(expanded, 80, 14, Fixtures.KNOWN, target("example.com", PATH));
+    assertFits(open, 80, 14);
+    assertThat(row(open, 5)).doesNotContain("+1");
+    assertThat(join(open)).contains("203.0.113.6 (40%)").contains("[MPLS: Lbl 101 TC 0 S 1 TTL 1]")
+        .contains("* hop 3:");
+
+    // Narrower still: the share gives way, the "+1" that says there is more stays.
+    List<String> narrow = render(TABLE, 60, 12, Fixtures.KNOWN, target("example.com", PATH));
+    assertFits(narrow, 60, 12);
+    assertThat(row(narrow, 5)).contains("core1.").contains(" +1").doesNotContain("60%");
+  }
+
+  @Test
   void problemAndFailureAreShownInTheHeader() {
     LiveSnapshot troubled = Fixtures.path(20, Optional.of("sends failing: Network is unreachable"));
     TargetFrame failed = new TargetFrame("example.com", troubled, false, 0,
