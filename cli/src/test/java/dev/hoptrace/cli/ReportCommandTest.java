@@ -71,7 +71,7 @@ class ReportCommandTest {
   @Test
   void aSilentHopAndAFirewalledDestinationAreNamedInTheTextReport() {
     assertThat(run("report", "--scenario", "silent-hop", "--sim", "-u", "dst")).as(stderr()).isZero();
-    assertThat(stdout()).contains("???").containsPattern("hop 3: .*never answers");
+    assertThat(stdout()).contains("???").contains("hop 3 never answers");
 
     out.reset();
     assertThat(run("report", "--scenario", "firewalled-destination", "--sim", "dst")).isZero();

@@ -296,7 +296,7 @@ final class TableView {
   private List<AttributedString> findings() {
     List<AttributedString> lines = new ArrayList<>();
     for (Finding f : target.snapshot().findings()) {
-      String message = (f.ttl() > 0 ? "hop " + f.ttl() + ": " : "") + Text.clean(f.message());
+      String message = Text.clean(f.message()); // each message names its hop itself
       List<String> wrapped = Text.wrap(message, width - 3);
       for (int i = 0; i < wrapped.size(); i++) {
         Line line = new Line();

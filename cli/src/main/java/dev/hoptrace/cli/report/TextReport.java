@@ -172,8 +172,8 @@ public final class TextReport implements ReportRenderer {
     if (!target.findings().isEmpty()) {
       text.append("Diagnosis:\n");
       for (Finding f : target.findings()) {
-        text.append(f.ttl() == 0 ? "  path: " : "  hop " + f.ttl() + ": ")
-            .append(Printable.clean(f.message())).append('\n');
+        // Each message names its hop itself.
+        text.append("  ").append(Printable.clean(f.message())).append('\n');
       }
     }
     target.problem().ifPresent(p -> text.append("Problem: ").append(Printable.clean(p))

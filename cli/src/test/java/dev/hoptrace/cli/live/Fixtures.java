@@ -79,10 +79,10 @@ final class Fixtures {
     hops.add(destination(7, rounds, random));
     List<Finding> findings = List.of(
         new Finding(Finding.Kind.RATE_LIMITED, 3,
-            "loss at this hop does not continue to later hops: the router limits its ICMP replies,"
+            "hop 3 loses 40% but later hops do not: the router limits its ICMP replies,"
                 + " your traffic passes"),
         new Finding(Finding.Kind.SILENT_HOP, 4,
-            "never answers while the path beyond it does: it does not send Time Exceeded"));
+            "hop 4 never answers while the path beyond it does: it does not send Time Exceeded"));
     return new LiveSnapshot(request("example.com", DESTINATION), session(), rounds, hops, 7,
         DropCounts.NONE, problem, false, false, rounds * 1_000_000_000L, findings);
   }

@@ -81,8 +81,8 @@ class ScreenTest {
     List<String> screen = render(TABLE, 80, 24, Fixtures.KNOWN, target("example.com", PATH));
 
     assertThat(row(screen, 3)).contains("100.64.0.1").contains("40.0%");
-    assertThat(join(screen)).contains("* hop 3: loss at this hop does not continue")
-        .contains("* hop 4: never answers");
+    assertThat(join(screen)).contains("* hop 3 loses 40% but later hops do not")
+        .contains("* hop 4 never answers");
   }
 
   @Test
@@ -111,7 +111,7 @@ class ScreenTest {
     List<String> folded = render(TABLE, 80, 14, Fixtures.KNOWN, target("example.com", PATH));
     assertFits(folded, 80, 14);
     assertThat(row(folded, 5)).contains("(60%) +1");
-    assertThat(join(folded)).doesNotContain("[MPLS").contains("* hop 3:");
+    assertThat(join(folded)).doesNotContain("[MPLS").contains("* hop 3 loses");
     for (int ttl = 1; ttl <= 7; ttl++) {
       row(folded, ttl);
     }

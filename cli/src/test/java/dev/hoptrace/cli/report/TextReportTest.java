@@ -124,9 +124,9 @@ class TextReportTest {
     int diagnosis = lines.indexOf("Diagnosis:");
     assertThat(lines.get(diagnosis - 1)).isEmpty();
     assertThat(lines.subList(diagnosis + 1, diagnosis + 5)).containsExactly(
-        "  hop 2: hop 2 never answers; later hops do",
-        "  hop 3: hop 3 limits its ICMP replies",
-        "  path: the destination answers every probe",
+        "  hop 2 never answers; later hops do",
+        "  hop 3 limits its ICMP replies",
+        "  the destination answers every probe",
         "Dropped replies: 1 unmatched, 0 late, 2 duplicate, 0 malformed");
   }
 

@@ -177,7 +177,7 @@ class HopStatisticsTest {
   @Test
   void aSnapshotTakenBetweenChangesShowsEveryChange() {
     HopStatistics hop = new HopStatistics(4);
-    hop.answered(addr("198.18.4.1"), 10, "", false, IcmpExtensions.NONE);
+    hop.answered(addr(4), 10, "", false, IcmpExtensions.NONE);
     HopSnapshot first = hop.snapshot();
     assertThat(hop.snapshot()).isSameAs(first);
 
@@ -185,7 +185,7 @@ class HopStatisticsTest {
     assertThat(hop.snapshot().sent()).isEqualTo(2);
     hop.classified(LossKind.FORWARD);
     assertThat(hop.snapshot().forwardLoss()).isEqualTo(1);
-    hop.answered(addr("198.18.4.1"), 20, "!H", false, IcmpExtensions.NONE);
+    hop.answered(addr(4), 20, "!H", false, IcmpExtensions.NONE);
     assertThat(hop.snapshot().rtt().last()).isEqualTo(20.0);
     assertThat(hop.snapshot().annotation()).isEqualTo("!H");
     hop.reset();
