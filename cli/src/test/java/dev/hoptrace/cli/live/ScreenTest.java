@@ -125,7 +125,7 @@ class ScreenTest {
     assertFits(open, 80, 14);
     assertThat(row(open, 5)).doesNotContain("+1");
     assertThat(join(open)).contains("203.0.113.6 (40%)").contains("[MPLS: Lbl 101 TC 0 S 1 TTL 1]")
-        .contains("* hop 3:");
+        .contains("* hop 3 loses");
 
     // Narrower still: the share gives way, the "+1" that says there is more stays.
     List<String> narrow = render(TABLE, 60, 12, Fixtures.KNOWN, target("example.com", PATH));
