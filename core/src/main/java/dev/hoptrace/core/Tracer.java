@@ -10,7 +10,7 @@ import java.util.Objects;
  * Runs traces over a {@link Network}: the entry point for programs that embed hoptrace.
  *
  * <pre>{@code
- * Tracer tracer = new Tracer(LinuxNetwork.create());
+ * Tracer tracer = new Tracer(new LinuxNetwork());
  * TraceResult result = tracer.trace(TraceRequest.to(address).protocol(Protocol.ICMP).build(),
  *     new TraceListener() {
  *       public void hopCompleted(Hop hop) { System.out.println(hop); }
