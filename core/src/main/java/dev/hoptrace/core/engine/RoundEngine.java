@@ -54,7 +54,7 @@ public final class RoundEngine implements ReplySink {
   private final Matcher matcher;
   private final ClassicStrategy strategy;
   private final ArrayDeque<Round> open = new ArrayDeque<>();
-  private final List<ProbeSlot> inFlight = new ArrayList<>();
+  private final InFlight inFlight;
   private final int sequenceSpace;
   private final long interval;
   private final long sendGap;
@@ -88,6 +88,7 @@ public final class RoundEngine implements ReplySink {
     }
     this.wait = new RoundWait(request.replyWait(), policy.grace(), firstTtl, request.maxTtl());
     this.matcher = new Matcher(request.destination());
+    this.inFlight = new InFlight(matcher, session);
     this.strategy = new ClassicStrategy(request);
     this.sequenceSpace = sequenceSpace(request);
     this.interval = policy.interval().toNanos();
@@ -115,7 +116,7 @@ public final class RoundEngine implements ReplySink {
       if (control.takeReset()) {
         reset();
       }
-      if (earliestDeadline() <= now) {
+      if (inFlight.earliestDeadline() <= now) {
         // Take what has arrived before giving up on anything: a reply may be waiting unread.
         receive(now);
         now = session.now();
@@ -136,7 +137,7 @@ public final class RoundEngine implements ReplySink {
       if ((dirty && now - lastPublish >= PUBLISH_GAP) || now - lastPublish >= HEARTBEAT) {
         publish(now);
       }
-      long wake = Math.min(earliestDeadline(), now + CONTROL_POLL);
+      long wake = Math.min(inFlight.earliestDeadline(), now + CONTROL_POLL);
       if (mayStart) {
         wake = Math.min(wake, nextRoundAt);
       }
@@ -146,10 +147,7 @@ public final class RoundEngine implements ReplySink {
       wake = Math.min(wake, lastPublish + (dirty ? PUBLISH_GAP : HEARTBEAT));
       receive(wake);
     }
-    for (ProbeSlot slot : inFlight) {
-      session.release(slot.sent);
-    }
-    inFlight.clear();
+    inFlight.releaseAll();
     LiveSnapshot last = snapshot(session.now(), true);
     listener.finished(last);
     return last;
@@ -215,10 +213,8 @@ public final class RoundEngine implements ReplySink {
       }
       return;
     }
-    slot.state = ProbeSlot.State.IN_FLIGHT;
-    slot.deadline = slot.sent.sentAt() + wait.waitFor(ttl - firstTtl);
+    slot.deadline = deadline(slot);
     inFlight.add(slot);
-    matcher.sent(slot);
   }
 
   @Override
@@ -228,8 +224,7 @@ public final class RoundEngine implements ReplySink {
     if (slot == null) {
       return;
     }
-    inFlight.remove(slot);
-    session.release(slot.sent);
+    inFlight.answered(slot);
     slot.state = ProbeSlot.State.DONE;
     Round round = round(slot.round);
     ReplyMeaning meaning = ReplyMeaning.of(reply, request.ipv6());
@@ -237,10 +232,7 @@ public final class RoundEngine implements ReplySink {
     boolean fromDestination = reply.responder().equals(request.destination());
     wait.answered(slot.ttl - firstTtl, rtt);
     highestAnswered = Math.max(highestAnswered, slot.ttl);
-    for (ProbeSlot other : inFlight) {
-      // What the path just showed may shorten (or lengthen) what other probes wait.
-      other.deadline = other.sent.sentAt() + wait.waitFor(other.ttl - firstTtl);
-    }
+    inFlight.reschedule(this::deadline);
     if (round == null) {
       return; // its round was closed by a reset; nothing to count it in
     }
@@ -271,25 +263,12 @@ public final class RoundEngine implements ReplySink {
   }
 
   private void cancelAbove(Round round, int ttl) {
-    inFlight.removeIf(slot -> {
-      if (slot.round != round.number || slot.ttl <= ttl) {
-        return false;
-      }
-      matcher.cancelled(slot);
-      session.release(slot.sent);
-      slot.state = ProbeSlot.State.CANCELLED;
-      round.cancelled(slot.ttl);
-      return true;
-    });
+    inFlight.cancel(slot -> slot.round == round.number && slot.ttl > ttl,
+        slot -> round.cancelled(slot.ttl));
   }
 
   private void expire(long now) {
-    inFlight.removeIf(slot -> {
-      if (slot.deadline > now) {
-        return false;
-      }
-      matcher.gaveUp(slot);
-      session.release(slot.sent);
+    inFlight.expire(now, slot -> {
       slot.state = ProbeSlot.State.DONE;
       Round round = round(slot.round);
       if (round != null) {
@@ -299,8 +278,11 @@ public final class RoundEngine implements ReplySink {
         }
       }
       dirty = true;
-      return true;
     });
+  }
+
+  private long deadline(ProbeSlot slot) {
+    return slot.sent.sentAt() + wait.waitFor(slot.ttl - firstTtl);
   }
 
   /** Closes finished rounds, oldest first: loss walk, the path's end, the diagnosis. */
@@ -359,14 +341,6 @@ public final class RoundEngine implements ReplySink {
       round.hadProblem = true;
     }
     dirty = true;
-  }
-
-  private long earliestDeadline() {
-    long earliest = Long.MAX_VALUE;
-    for (ProbeSlot slot : inFlight) {
-      earliest = Math.min(earliest, slot.deadline);
-    }
-    return earliest;
   }
 
   private Round round(long number) {

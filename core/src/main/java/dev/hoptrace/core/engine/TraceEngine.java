@@ -32,7 +32,7 @@ public final class TraceEngine implements ReplySink {
   private final Matcher matcher;
   private final AdaptiveWait wait;
   private final ClassicStrategy strategy;
-  private final List<ProbeSlot> inFlight = new ArrayList<>();
+  private final InFlight inFlight;
   private final List<Hop> reported = new ArrayList<>();
   private final long sendGap;
 
@@ -50,6 +50,7 @@ public final class TraceEngine implements ReplySink {
     this.listener = listener;
     this.table = new HopTable(request.firstTtl(), request.maxTtl(), request.probesPerHop());
     this.matcher = new Matcher(request.destination());
+    this.inFlight = new InFlight(matcher, session);
     this.wait = new AdaptiveWait(request.replyWait());
     this.strategy = new ClassicStrategy(request);
     this.sendGap = request.sendWait().toNanos();
@@ -76,15 +77,13 @@ public final class TraceEngine implements ReplySink {
         session.receive(session.now(), this);
         continue;
       }
-      long wake = earliestDeadline();
+      long wake = inFlight.earliestDeadline();
       if (canSend()) {
         wake = Math.min(wake, nextSendAt);
       }
       session.receive(wake, this);
     }
-    for (ProbeSlot slot : inFlight) {
-      session.release(slot.sent);
-    }
+    inFlight.releaseAll();
     TraceResult result = new TraceResult(request, session.info(), reported, reached, stopReason(),
         matcher.counts(), session.now() - start, probesSent);
     listener.finished(result);
@@ -105,10 +104,8 @@ public final class TraceEngine implements ReplySink {
   private void send() throws NetworkException {
     ProbeSlot slot = table.hop(nextTtl)[nextIndex];
     slot.sent = session.send(strategy.probe(slot));
-    slot.state = ProbeSlot.State.IN_FLIGHT;
     slot.deadline = wait.deadline(slot, table);
     inFlight.add(slot);
-    matcher.sent(slot);
     probesSent++;
     listener.probeSent(slot.ttl, slot.index);
     if (++nextIndex == request.probesPerHop()) {
@@ -117,24 +114,10 @@ public final class TraceEngine implements ReplySink {
     }
   }
 
-  private long earliestDeadline() {
-    long earliest = Long.MAX_VALUE;
-    for (ProbeSlot slot : inFlight) {
-      earliest = Math.min(earliest, slot.deadline);
-    }
-    return earliest;
-  }
-
   private void expire(long now) {
-    inFlight.removeIf(slot -> {
-      if (slot.deadline > now) {
-        return false;
-      }
-      matcher.gaveUp(slot);
-      session.release(slot.sent);
+    inFlight.expire(now, slot -> {
       slot.complete(ProbeResult.timeout(slot.ttl, slot.index));
       listener.probeTimedOut(slot.ttl, slot.index);
-      return true;
     });
   }
 
@@ -144,8 +127,7 @@ public final class TraceEngine implements ReplySink {
     if (slot == null) {
       return;
     }
-    inFlight.remove(slot);
-    session.release(slot.sent);
+    inFlight.answered(slot);
     ReplyMeaning meaning = ReplyMeaning.of(reply, request.ipv6());
     long rtt = Math.max(0, reply.receivedAt() - slot.sent.sentAt());
     ProbeResult result = new ProbeResult(slot.ttl, slot.index, Optional.of(reply.responder()), rtt,
@@ -159,9 +141,7 @@ public final class TraceEngine implements ReplySink {
       reached |= reply.responder().equals(request.destination());
       cancelAbove(finalTtl);
     }
-    for (ProbeSlot other : inFlight) {
-      other.deadline = wait.deadline(other, table);
-    }
+    inFlight.reschedule(other -> wait.deadline(other, table));
   }
 
   @Override
@@ -175,15 +155,7 @@ public final class TraceEngine implements ReplySink {
   }
 
   private void cancelAbove(int ttl) {
-    inFlight.removeIf(slot -> {
-      if (slot.ttl <= ttl) {
-        return false;
-      }
-      matcher.cancelled(slot);
-      session.release(slot.sent);
-      slot.state = ProbeSlot.State.CANCELLED;
-      return true;
-    });
+    inFlight.cancel(slot -> slot.ttl > ttl, slot -> {});
   }
 
   private void reportCompletedHops() {
