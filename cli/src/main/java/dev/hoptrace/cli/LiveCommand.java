@@ -35,18 +35,8 @@ final class LiveCommand implements Subcommand {
   public int run(List<String> args, CommandContext context)
       throws UserError, NetworkException, InterruptedException {
     WatchCommand command = new WatchCommand(0);
-    switch (OptionParser.parse(OPTIONS, args, command)) {
-      case HELP -> {
-        context.out().print(HelpText.of(OPTIONS));
-        return ExitCode.OK;
-      }
-      case VERSION -> {
-        context.out().println(Version.line());
-        return ExitCode.OK;
-      }
-      case RUN -> {
-        // below
-      }
+    if (!OptionParser.parseToRun(OPTIONS, args, command, context.out())) {
+      return ExitCode.OK;
     }
     RoundPolicy policy = command.policy();
     try (Terminal terminal = terminal()) {

@@ -1,5 +1,6 @@
 package dev.hoptrace.cli;
 
+import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,22 @@ final class OptionParser<S> {
   private OptionParser(OptionTable<S> table, S settings) {
     this.table = table;
     this.settings = settings;
+  }
+
+  /**
+   * Parses for a command that prints its own help and version: answers {@code --help} and
+   * {@code --version} on {@code out} and returns false; returns true when the command should run.
+   */
+  static <S> boolean parseToRun(OptionTable<S> table, List<String> args, S settings,
+      PrintStream out) throws UserError {
+    switch (parse(table, args, settings)) {
+      case HELP -> out.print(HelpText.of(table));
+      case VERSION -> out.println(Version.line());
+      case RUN -> {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Applies {@code args} to {@code settings} as {@code table} describes them. */

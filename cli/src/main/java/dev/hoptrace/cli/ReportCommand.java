@@ -43,18 +43,8 @@ final class ReportCommand implements Subcommand {
   public int run(List<String> args, CommandContext context)
       throws UserError, NetworkException, InterruptedException {
     WatchCommand command = new WatchCommand(10);
-    switch (OptionParser.parse(OPTIONS, args, command)) {
-      case HELP -> {
-        context.out().print(HelpText.of(OPTIONS));
-        return ExitCode.OK;
-      }
-      case VERSION -> {
-        context.out().println(Version.line());
-        return ExitCode.OK;
-      }
-      case RUN -> {
-        // below
-      }
+    if (!OptionParser.parseToRun(OPTIONS, args, command, context.out())) {
+      return ExitCode.OK;
     }
     if (command.rounds < 1) {
       throw UserError.usage("a report needs a number of rounds: -c N with N of 1 or more");
