@@ -2,7 +2,6 @@ package dev.hoptrace.cli;
 
 import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.live.RoundPolicy;
-import dev.hoptrace.core.net.ProbeMode;
 import dev.hoptrace.core.net.Protocol;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -14,37 +13,16 @@ import java.util.List;
  * option letters where they mean the same ({@code -i -c -G -n -4 -6 -T -u -P}), traceroute's for
  * the rest, and one {@link #options} table for both commands.
  */
-final class WatchCommand {
-  private static final String FAMILY = "family";
-  private static final String METHOD = "method";
-
+final class WatchCommand extends ProbeSettings {
   final List<String> hosts = new ArrayList<>();
-  boolean ipv4;
-  boolean ipv6;
-  Protocol protocol = Protocol.ICMP;
-  boolean fixedUdp;
-  Integer port;
-  int firstTtl = 1;
-  int maxTtl = 30;
-  int probesPerHop = 1;
-  int gapLimit = 5;
   double interval = 1.0;
   long rounds;
   double grace = 5.0;
-  String source;
-  String interfaceName;
-  int tos;
-  Integer packetLength;
-  boolean numeric;
   boolean wide;
-  ProbeMode mode = ProbeMode.AUTO;
   String output = "text";
-  double dnsTimeout = 1.0;
-  String dnsServer;
-  String scenario;
-  boolean simulatorOnly;
 
   WatchCommand(long defaultRounds) {
+    super(Protocol.ICMP, 1);
     this.rounds = defaultRounds;
   }
 
@@ -54,69 +32,53 @@ final class WatchCommand {
    */
   static OptionTable<WatchCommand> options(String command, String summary, String roundsHelp,
       List<String> outputs) {
-    List<Option<WatchCommand>> options = new ArrayList<>(List.of(
-        Option.<WatchCommand>flag("-4", "Use IPv4.", c -> c.ipv4 = true).inGroup(FAMILY),
-        Option.<WatchCommand>flag("-6", "Use IPv6.", c -> c.ipv6 = true).inGroup(FAMILY),
-        Option.<WatchCommand>flag("-I, --icmp", "Probe with ICMP echo (the default).",
-            c -> c.protocol = Protocol.ICMP).inGroup(METHOD),
-        Option.<WatchCommand>flag("-u, --udp",
-            "Probe with UDP, destination port +1 per probe from 33434.",
-            c -> c.protocol = Protocol.UDP).inGroup(METHOD),
-        Option.<WatchCommand>flag("-U", "Probe with UDP to a fixed port (default 53).", c -> {
-          c.protocol = Protocol.UDP;
-          c.fixedUdp = true;
-        }).inGroup(METHOD),
-        Option.<WatchCommand>flag("-T, --tcp", "Probe with TCP SYN (default port 80).",
-            c -> c.protocol = Protocol.TCP).inGroup(METHOD),
-        Option.value("-p, -P, --port", "PORT", "Destination port (TCP, -U) or first port (-u).",
-            (c, v) -> c.port = Values.wholeNumber(v)),
-        Option.value("-i, --interval", "SEC", "Time between rounds (default 1).",
-            (c, v) -> c.interval = Values.decimal(v)),
-        Option.value("-c, --count, --max-rounds", "N", roundsHelp,
-            (c, v) -> c.rounds = Values.wholeNumber(v)),
-        Option.value("-G, --grace", "SEC",
-            "Longest wait for a reply (default 5); most waits are shorter, about 1 s.",
-            (c, v) -> c.grace = Values.decimal(v)),
-        Option.value("-f, --first", "TTL", "First TTL (default 1).",
-            (c, v) -> c.firstTtl = Values.wholeNumber(v)),
-        Option.value("-m, --max-hops", "TTL", "Max TTL (default 30).",
-            (c, v) -> c.maxTtl = Values.wholeNumber(v)),
-        Option.value("-q, --queries", "N", "Probes per hop in each round (default 1).",
-            (c, v) -> c.probesPerHop = Values.wholeNumber(v)),
-        Option.value("--gap-limit", "N",
-            "Probe at most N silent hops past the last hop that answered (default 5).",
-            (c, v) -> c.gapLimit = Values.wholeNumber(v)),
-        Option.value("-s, --source", "ADDR", "Source address.", (c, v) -> c.source = v),
-        Option.value("--interface", "IFACE", "Send through IFACE.", (c, v) -> c.interfaceName = v),
-        Option.value("-t, --tos", "TOS", "IPv4 TOS / IPv6 traffic class, 0..255 (default 0).",
-            (c, v) -> c.tos = Values.wholeNumber(v)),
-        Option.value("--size", "BYTES",
-            "Total probe size including the IP header (default 60 IPv4, 80 IPv6).",
-            (c, v) -> c.packetLength = Values.wholeNumber(v)),
-        Option.flag("-n, --no-dns", "Show addresses only; no reverse DNS.", c -> c.numeric = true),
-        Option.value("--mode", "MODE",
-            "auto (raw when allowed), raw or unprivileged (default auto).",
-            (c, v) -> c.mode = Values.oneOf(v, ProbeMode.values())),
-        Option.value("--dns-timeout", "SEC", "Longest wait for one reverse lookup (default 1).",
-            (c, v) -> c.dnsTimeout = TraceCommand.dnsTimeout(v)),
-        Option.value("--dns-server", "HOST[:PORT]",
-            "Ask this DNS server instead of the system's resolvers.", (c, v) -> c.dnsServer = v),
-        Option.value("--scenario", "NAME|FILE",
-            "Watch a path of a built-in scenario (hoptrace demo --list) or a scenario file: in"
-                + " the lab when root, else in the simulator.",
-            (c, v) -> c.scenario = v),
-        Option.flag("--sim", "With --scenario: use the simulator even as root.",
-            c -> c.simulatorOnly = true)));
-    if (!outputs.isEmpty()) {
-      options.add(Option.value("-o, --output", "FORMAT",
-          String.join(", ", outputs) + " (default " + outputs.getFirst() + ").",
-          (c, v) -> c.output = oneOf(v, outputs)));
-      options.add(Option.flag("-w, --wide",
-          "Also the jitter and forward/backward loss columns; names never shortened.",
-          c -> c.wide = true));
-    }
-    options.add(Option.help());
-    options.add(Option.version());
+    List<Option<WatchCommand>> outputOptions = outputs.isEmpty() ? List.of() : List.of(
+        Option.value("-o, --output", "FORMAT",
+            String.join(", ", outputs) + " (default " + outputs.getFirst() + ").",
+            (c, v) -> c.output = oneOf(v, outputs)),
+        Option.flag("-w, --wide",
+            "Also the jitter and forward/backward loss columns; names never shortened.",
+            c -> c.wide = true));
+    List<Option<WatchCommand>> options = Options.concat(
+        ProbeSettings.family(),
+        List.of(
+            Option.<WatchCommand>flag("-I, --icmp", "Probe with ICMP echo (the default).",
+                c -> c.protocol = Protocol.ICMP).inGroup(METHOD),
+            Option.<WatchCommand>flag("-u, --udp",
+                "Probe with UDP, destination port +1 per probe from 33434.",
+                c -> c.protocol = Protocol.UDP).inGroup(METHOD),
+            Option.<WatchCommand>flag("-U", "Probe with UDP to a fixed port (default 53).", c -> {
+              c.protocol = Protocol.UDP;
+              c.fixedUdp = true;
+            }).inGroup(METHOD),
+            Option.<WatchCommand>flag("-T, --tcp", "Probe with TCP SYN (default port 80).",
+                c -> c.protocol = Protocol.TCP).inGroup(METHOD),
+            Option.value("-p, -P, --port", "PORT",
+                "Destination port (TCP, -U) or first port (-u).",
+                (c, v) -> c.port = Values.wholeNumber(v)),
+            Option.value("-i, --interval", "SEC", "Time between rounds (default 1).",
+                (c, v) -> c.interval = Values.decimal(v)),
+            Option.value("-c, --count, --max-rounds", "N", roundsHelp,
+                (c, v) -> c.rounds = Values.wholeNumber(v)),
+            Option.value("-G, --grace", "SEC",
+                "Longest wait for a reply (default 5); most waits are shorter, about 1 s.",
+                (c, v) -> c.grace = Values.decimal(v))),
+        ProbeSettings.pathLimits(),
+        List.of(
+            Option.value("-q, --queries", "N", "Probes per hop in each round (default 1).",
+                (c, v) -> c.probesPerHop = Values.wholeNumber(v))),
+        ProbeSettings.sourceAndTos(),
+        List.of(
+            Option.value("--interface", "IFACE", "Send through IFACE.",
+                (c, v) -> c.interfaceName = v),
+            Option.value("--size", "BYTES",
+                "Total probe size including the IP header (default 60 IPv4, 80 IPv6).",
+                (c, v) -> c.packetLength = Values.wholeNumber(v)),
+            Option.flag("-n, --no-dns", "Show addresses only; no reverse DNS.",
+                c -> c.numeric = true)),
+        outputOptions,
+        ProbeSettings.modeNamesScenario(),
+        List.of(Option.help(), Option.version()));
     return new OptionTable<>(command, summary,
         List.of(new Positional<>("HOST", "Names or addresses to watch, each its own trace.", true,
             true, (c, v) -> c.hosts.add(v))),
@@ -150,18 +112,7 @@ final class WatchCommand {
 
   /** The validated request for one host. */
   TraceRequest request(InetAddress destination, String host) throws UserError {
-    TraceRequest.Builder builder = TraceRequest.to(destination)
-        .hostName(host)
-        .protocol(protocol)
-        .fixedPort(fixedUdp)
-        .mode(mode)
-        .firstTtl(firstTtl)
-        .maxTtl(maxTtl)
-        .probesPerHop(probesPerHop)
-        // A continuous trace keeps every hop's probe of a round in flight at once.
-        .maxInFlight(256)
-        .gapLimit(gapLimit)
-        .tos(tos);
-    return RequestOptions.build(builder, port, packetLength, interfaceName, source);
+    // A continuous trace keeps every hop's probe of a round in flight at once.
+    return build(requestTo(destination, host).maxInFlight(256));
   }
 }
