@@ -55,16 +55,20 @@ public final class JsonRenderer {
       json.endArray().endObject();
     }
     json.endArray();
-    DropCounts d = result.dropped();
+    dropped(json, result.dropped());
+    json.name("probesSent").value(result.probesSent());
+    json.name("durationMs").value(millis(result.elapsedNanos()));
+    return json.endObject().toString();
+  }
+
+  /** The {@code dropped} member: replies not tied to a probe, by reason (trace and report). */
+  public static void dropped(JsonWriter json, DropCounts d) {
     json.name("dropped").beginObject()
         .name("unmatched").value(d.unmatched())
         .name("late").value(d.late())
         .name("duplicate").value(d.duplicate())
         .name("malformed").value(d.malformed())
         .endObject();
-    json.name("probesSent").value(result.probesSent());
-    json.name("durationMs").value(millis(result.elapsedNanos()));
-    return json.endObject().toString();
   }
 
   private void probe(JsonWriter json, ProbeResult probe) {

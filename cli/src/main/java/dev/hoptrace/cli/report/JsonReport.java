@@ -1,8 +1,8 @@
 package dev.hoptrace.cli.report;
 
 import dev.hoptrace.cli.render.HopNames;
+import dev.hoptrace.cli.render.JsonRenderer;
 import dev.hoptrace.cli.render.JsonWriter;
-import dev.hoptrace.core.DropCounts;
 import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.diagnosis.Finding;
 import dev.hoptrace.core.live.LiveSnapshot;
@@ -98,13 +98,7 @@ public final class JsonReport implements ReportRenderer {
       json.name("message").value(f.message()).endObject();
     }
     json.endArray();
-    DropCounts d = target.drops();
-    json.name("dropped").beginObject()
-        .name("unmatched").value(d.unmatched())
-        .name("late").value(d.late())
-        .name("duplicate").value(d.duplicate())
-        .name("malformed").value(d.malformed())
-        .endObject();
+    JsonRenderer.dropped(json, target.drops());
     json.endObject();
   }
 
