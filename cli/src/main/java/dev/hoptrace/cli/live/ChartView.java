@@ -10,23 +10,10 @@ import org.jline.utils.AttributedString;
  * marked on the axis), then every hop's RTTs as one strip each on the path's common scale, so a
  * step in latency shows where along the path it starts.
  */
-final class ChartView {
+record ChartView(TargetFrame target, ViewState state, HopText text, Glyphs glyphs, int width) {
   /** "1234.5 " : the scale labels left of the axis. */
   private static final int LABEL = 7;
 
-  private final TargetFrame target;
-  private final ViewState state;
-  private final HopText text;
-  private final Glyphs glyphs;
-  private final int width;
-
-  ChartView(TargetFrame target, ViewState state, KnownNames names, Glyphs glyphs, int width) {
-    this.target = target;
-    this.state = state;
-    this.text = new HopText(names, state.dns());
-    this.glyphs = glyphs;
-    this.width = width;
-  }
 
   List<AttributedString> lines(int height) {
     List<HopSnapshot> hops = target.snapshot().hops();

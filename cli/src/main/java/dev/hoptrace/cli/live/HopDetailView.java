@@ -11,20 +11,7 @@ import java.util.List;
 import org.jline.utils.AttributedString;
 
 /** Everything known about the selected hop: all figures, each responder with its share and labels. */
-final class HopDetailView {
-  private final TargetFrame target;
-  private final ViewState state;
-  private final HopText text;
-  private final Glyphs glyphs;
-  private final int width;
-
-  HopDetailView(TargetFrame target, ViewState state, KnownNames names, Glyphs glyphs, int width) {
-    this.target = target;
-    this.state = state;
-    this.text = new HopText(names, state.dns());
-    this.glyphs = glyphs;
-    this.width = width;
-  }
+record HopDetailView(TargetFrame target, ViewState state, HopText text, Glyphs glyphs, int width) {
 
   List<AttributedString> lines(int height) {
     List<HopSnapshot> hops = target.snapshot().hops();

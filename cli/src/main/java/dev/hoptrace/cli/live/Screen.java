@@ -39,10 +39,11 @@ final class Screen {
       screen.addAll(bottom);
       return finish(screen.subList(Math.max(0, screen.size() - rows), screen.size()), width, rows);
     }
+    HopText text = new HopText(names, state.dns());
     List<AttributedString> body = switch (state.view()) {
-      case TABLE -> new TableView(target, state, names, glyphs, width).lines(bodyRows);
-      case CHART -> new ChartView(target, state, names, glyphs, width).lines(bodyRows);
-      case DETAIL -> new HopDetailView(target, state, names, glyphs, width).lines(bodyRows);
+      case TABLE -> new TableView(target, state, text, glyphs, width).lines(bodyRows);
+      case CHART -> new ChartView(target, state, text, glyphs, width).lines(bodyRows);
+      case DETAIL -> new HopDetailView(target, state, text, glyphs, width).lines(bodyRows);
     };
     screen.addAll(top);
     screen.addAll(body.subList(0, Math.min(body.size(), bodyRows)));

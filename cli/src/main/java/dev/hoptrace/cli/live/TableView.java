@@ -17,27 +17,14 @@ import org.jline.utils.AttributedStyle;
  * expanded hop), then the rows scroll to keep the selected hop in sight, and the diagnosis keeps
  * at least its first lines.
  */
-final class TableView {
+record TableView(TargetFrame target, ViewState state, HopText text, Glyphs glyphs, int width) {
   /** Diagnosis lines kept on screen however many hops compete for the rows (fewer on a short one). */
   static final int FINDINGS_KEPT = 3;
   private static final int INDENT = Columns.TTL + 2;
 
-  private final TargetFrame target;
-  private final ViewState state;
-  private final HopText text;
-  private final Glyphs glyphs;
-  private final int width;
 
   /** One hop's lines: its row, then what the hop shows under it when unfolded. */
   private record Entry(AttributedString row, List<AttributedString> details) {}
-
-  TableView(TargetFrame target, ViewState state, KnownNames names, Glyphs glyphs, int width) {
-    this.target = target;
-    this.state = state;
-    this.text = new HopText(names, state.dns());
-    this.glyphs = glyphs;
-    this.width = width;
-  }
 
   List<AttributedString> lines(int height) {
     List<HopSnapshot> hops = target.snapshot().hops();
