@@ -9,6 +9,7 @@ import dev.hoptrace.core.live.LiveSnapshot;
 import dev.hoptrace.core.live.RoundPolicy;
 import dev.hoptrace.core.net.NetworkException;
 import dev.hoptrace.core.net.ProbeSession;
+import dev.hoptrace.core.net.Protocol;
 import dev.hoptrace.core.net.Reply;
 import dev.hoptrace.core.net.ReplySink;
 import dev.hoptrace.core.stats.HopSnapshot;
@@ -102,7 +103,7 @@ public final class RoundEngine implements ReplySink {
    * a continuous trace wraps there rather than walking into the well-known ports.
    */
   private static int sequenceSpace(TraceRequest request) {
-    boolean inPort = request.protocol() == dev.hoptrace.core.net.Protocol.UDP && !request.fixedPort();
+    boolean inPort = request.protocol() == Protocol.UDP && !request.fixedPort();
     int space = inPort ? 65536 - request.port() : 65536;
     return space >= Matcher.REMEMBERED ? space : 65536;
   }
@@ -133,7 +134,7 @@ public final class RoundEngine implements ReplySink {
         // Keep the cadence, unless a pause (or a backlog) put us a whole interval behind it.
         nextRoundAt = now - nextRoundAt < interval ? nextRoundAt + interval : now + interval;
       }
-      boolean wantsToSend = sendDue(now);
+      long sendAgainAt = sendDue(now);
       if ((dirty && now - lastPublish >= PUBLISH_GAP) || now - lastPublish >= HEARTBEAT) {
         publish(now);
       }
@@ -141,9 +142,7 @@ public final class RoundEngine implements ReplySink {
       if (mayStart) {
         wake = Math.min(wake, nextRoundAt);
       }
-      if (wantsToSend) {
-        wake = Math.min(wake, Math.max(nextSendAt, now));
-      }
+      wake = Math.min(wake, sendAgainAt);
       wake = Math.min(wake, lastPublish + (dirty ? PUBLISH_GAP : HEARTBEAT));
       receive(wake);
     }
@@ -167,18 +166,24 @@ public final class RoundEngine implements ReplySink {
     }
   }
 
-  /** Sends what the open rounds have due; returns whether a round still has probes to send. */
-  private boolean sendDue(long now) {
+  /**
+   * Sends what the open rounds have due. Returns when to try again: the end of the send gap, or
+   * never while the window is full (a reply or an expiry frees it and wakes the loop anyway).
+   */
+  private long sendDue(long now) {
     for (Round round : open) {
       while (round.nextTtl <= limit(round)) {
-        if (inFlight.size() >= request.maxInFlight() || now < nextSendAt) {
-          return true;
+        if (inFlight.size() >= request.maxInFlight()) {
+          return Long.MAX_VALUE;
+        }
+        if (now < nextSendAt) {
+          return nextSendAt;
         }
         send(round);
         nextSendAt = now + sendGap;
       }
     }
-    return false;
+    return Long.MAX_VALUE;
   }
 
   /** The highest TTL {@code round} should probe, as far as is known now. */

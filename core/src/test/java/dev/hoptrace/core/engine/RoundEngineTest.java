@@ -241,4 +241,22 @@ class RoundEngineTest {
       }
     }
   }
+
+  @Test
+  void aFullWindowWaitsForRepliesInsteadOfSpinning() {
+    // Two probes in flight at most, and silent hops that hold the window for a second each.
+    List<HopBehaviour> path = new ArrayList<>(chain(4));
+    path.set(0, silent());
+    path.set(1, silent());
+    ScriptedNetwork net = new ScriptedNetwork(path, destination(DEST, 4 * MS));
+    TraceRequest narrow = request().maxInFlight(2).build();
+
+    LiveSnapshot last = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        Duration.ofSeconds(10), () -> run(net, narrow, rounds(3), LiveListener.NONE,
+            new LiveControl()));
+
+    assertThat(last.rounds()).isEqualTo(3);
+    assertThat(net.maxOutstandingSeen).isEqualTo(2);
+    assertThat(last.hops().get(3).received()).isEqualTo(3);
+  }
 }
