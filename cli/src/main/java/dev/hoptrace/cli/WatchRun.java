@@ -8,12 +8,16 @@ import dev.hoptrace.core.live.RoundPolicy;
 import dev.hoptrace.core.net.NetworkException;
 import dev.hoptrace.core.stats.HopSnapshot;
 import dev.hoptrace.core.stats.ResponderShare;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** Starts one continuous trace per target of a {@link WatchPlace} and hands back their runners. */
 final class WatchRun {
+  /** Longer than an engine's longest sleep between two looks at its controls (0.1 s). */
+  private static final Duration STOP_WAIT = Duration.ofSeconds(2);
+
   private WatchRun() {}
 
   /**
@@ -46,9 +50,16 @@ final class WatchRun {
     return runners;
   }
 
-  static void stop(List<TargetRunner> runners) {
+  /**
+   * Stops every run and waits briefly for each to close its sockets, so that a lab is not torn
+   * down under a trace that is still sending.
+   */
+  static void stop(List<TargetRunner> runners) throws InterruptedException {
     for (TargetRunner runner : runners) {
       runner.control().stop();
+    }
+    for (TargetRunner runner : runners) {
+      runner.awaitFinished(STOP_WAIT);
     }
   }
 

@@ -138,6 +138,11 @@ public final class TargetRunner implements LiveTarget {
     finished.await();
   }
 
+  /** Waits at most {@code limit} for the run to end; returns whether it did. */
+  public boolean awaitFinished(Duration limit) throws InterruptedException {
+    return finished.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   @Override
   public String label() {
     return label;
