@@ -5,7 +5,7 @@
 #
 # hoptrace itself builds bench/scenarios/ten-targets.yaml as a lab (network namespaces,
 # 198.18.0.0/15 only; nothing leaves the machine) and watches all ten of its nodes (r1..r9, dst)
-# at mtr's pace (a round a second each) in a tmux terminal of 120x40, with the launcher's JVM
+# at mtr's pace (a round a second each; the view draws dst, the first) in a tmux terminal of 120x40, with the launcher's JVM
 # flags. The lab is kernel-only (no delay), so no link emulator thread runs in the process.
 # CPU (utime+stime of the java process, from /proc/PID/stat) is taken from the end of the
 # warm-up to the end of the run; peak RSS is VmHWM over the whole run. Quitting with q tears
@@ -40,7 +40,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-targets=(r1 r2 r3 r4 r5 r6 r7 r8 r9 dst)
+# The destination first: the view draws the first target, the longest path (10 hops).
+targets=(dst r1 r2 r3 r4 r5 r6 r7 r8 r9)
 # The launcher's flags (start-up matters little over minutes, so no AOT cache here).
 command="$JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC"
 command+=" -XX:TieredStopAtLevel=1 -XX:-UsePerfData -jar $work/hoptrace.jar live"
@@ -74,6 +75,8 @@ t1=$(date +%s.%N)
 hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
 threads=$(awk '/Threads/ {print $2}' "/proc/$pid/status")
 tmux capture-pane -p -t "$session" >"$work/screen.txt"
+# What of the RSS is heap (after the CPU sample, so the attach is not counted).
+heap=$("$JAVA_HOME/bin/jcmd" "$pid" GC.heap_info 2>/dev/null | grep -E 'total|used' || true)
 tmux send-keys -t "$session" q
 for _ in $(seq 100); do
   [ -s "$work/status" ] && break
@@ -88,6 +91,8 @@ busy=$(( (cpu1 - cpu0) * 1000 / tick ))
 echo "steady run: ${steady} s, CPU ${busy} ms ($(awk -v c="$busy" -v s="$steady" \
   'BEGIN {printf "%.2f", c / 10 / s}') % of one core), whole run CPU $((cpu1 * 1000 / tick)) ms"
 echo "peak RSS (VmHWM): $((hwm / 1024)) MiB, threads: $threads, exit status after q: $status"
+echo "heap (jcmd GC.heap_info):"
+echo "$heap"
 echo "load after: $(cat /proc/loadavg)"
 sleep 1
 echo "labs left behind: $(($(r9s) - before))"
