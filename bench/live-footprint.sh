@@ -1,24 +1,27 @@
 #!/usr/bin/env bash
 # Footprint of a long `hoptrace live` run: CPU time and peak RSS of 10 continuous traces.
 #
-# Run (as root, from anywhere):  bench/live-footprint.sh [--minutes N] [--warm-up SEC]
+# Run (as root, from anywhere):
+#   bench/live-footprint.sh [--minutes N] [--warm-up SEC] [--java-option OPT]...
 #
 # hoptrace itself builds bench/scenarios/ten-targets.yaml as a lab (network namespaces,
-# 198.18.0.0/15 only; nothing leaves the machine) and watches all ten of its nodes (r1..r9, dst)
-# at mtr's pace (a round a second each; the view draws dst, the first) in a tmux terminal of 120x40, with the launcher's JVM
-# flags. The lab is kernel-only (no delay), so no link emulator thread runs in the process.
-# CPU (utime+stime of the java process, from /proc/PID/stat) is taken from the end of the
-# warm-up to the end of the run; peak RSS is VmHWM over the whole run. Quitting with q tears
-# the lab down; the script checks that nothing is left.
+# 198.18.0.0/15 only; nothing leaves the machine) and watches all ten of its nodes (dst, r1..r9)
+# at mtr's pace (a round a second each; the view draws dst, the first) in a tmux terminal of
+# 120x40, with the launcher's JVM flags. The lab is kernel-only (no delay), so no link emulator
+# thread runs in the process. CPU (utime+stime of the java process, from /proc/PID/stat) is
+# taken from the end of the warm-up to the end of the run; peak RSS is VmHWM over the whole run.
+# Quitting with q tears the lab down; the script checks that nothing is left.
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 . "$root/scripts/jdk25.sh"
 minutes=10
 warmup=20
+java_options=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --minutes) minutes=$2; shift 2 ;;
     --warm-up) warmup=$2; shift 2 ;;
+    --java-option) java_options+=("$2"); shift 2 ;; # e.g. -Xmx32m, after the launcher's flags
     *) echo "live-footprint: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -44,8 +47,9 @@ trap cleanup EXIT
 targets=(dst r1 r2 r3 r4 r5 r6 r7 r8 r9)
 # The launcher's flags (start-up matters little over minutes, so no AOT cache here).
 command="$JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC"
-command+=" -XX:TieredStopAtLevel=1 -XX:-UsePerfData -jar $work/hoptrace.jar live"
-command+=" --scenario $root/bench/scenarios/ten-targets.yaml -n ${targets[*]}; echo \$? >$work/status"
+command+=" -XX:TieredStopAtLevel=1 -XX:-UsePerfData ${java_options[*]} -jar $work/hoptrace.jar live"
+command+=" --scenario $root/bench/scenarios/ten-targets.yaml -n ${targets[*]}"
+command+="; echo \$? >$work/status"
 tick=$(getconf CLK_TCK)
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 

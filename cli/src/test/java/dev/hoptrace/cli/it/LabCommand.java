@@ -68,7 +68,8 @@ final class LabCommand {
     AtomicReference<String> runId = new AtomicReference<>();
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     StringBuilder stderr = new StringBuilder();
-    Thread out = Thread.ofPlatform().start(() -> copy(process.getInputStream(), stdout, firstOutput));
+    Thread out = Thread.ofPlatform()
+        .start(() -> copy(process.getInputStream(), stdout, firstOutput));
     Thread err = Thread.ofPlatform().start(() -> process.errorReader().lines().forEach(line -> {
       synchronized (stderr) {
         stderr.append(line).append('\n');

@@ -87,8 +87,8 @@ class LiveOutageIT {
   private record Published(long at, LiveSnapshot snapshot) {}
 
   @ParameterizedTest(name = "{0} {1}, {2}")
-  @CsvSource({"ICMP, RAW, ROUTE_DELETED", "UDP, UNPRIVILEGED, ROUTE_DELETED", "ICMP, RAW, LINK_DOWN",
-      "UDP, UNPRIVILEGED, LINK_DOWN"})
+  @CsvSource({"ICMP, RAW, ROUTE_DELETED", "UDP, UNPRIVILEGED, ROUTE_DELETED",
+      "ICMP, RAW, LINK_DOWN", "UDP, UNPRIVILEGED, LINK_DOWN"})
   void outageIsLossAndAProblemUntilTheRouteIsBack(Protocol protocol, ProbeMode mode, Fault fault)
       throws Exception {
     TraceRequest request = TraceRequest.to(lab.destinationAddress(IpFamily.IPV4))

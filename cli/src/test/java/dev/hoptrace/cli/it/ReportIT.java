@@ -41,7 +41,8 @@ class ReportIT {
   void rateLimitedHopLosesAloneAndTheEchoCheckConfirmsIt() throws Exception {
     // r3 sends at most 2 Time Exceeded a second; 5 rounds a second ask it for 5.
     WatchReport report = onlyReport(
-        report("report", "--scenario", "rate-limited", "-i", "0.2", "-c", "50", "-o", "json", "dst"));
+        report("report", "--scenario", "rate-limited", "-i", "0.2", "-c", "50", "-o", "json",
+            "dst"));
 
     assertThat(report.reached()).isTrue();
     assertThat(report.rounds()).isEqualTo(50);
@@ -158,6 +159,7 @@ class ReportIT {
     assertThat(blocks).hasSize(2);
     assertThat(blocks.getFirst()).contains("Target: r3 (198.18.3.2)").contains(" 3.|-- 198.18.3.2")
         .doesNotContain(" 4.|--");
-    assertThat(blocks.getLast()).startsWith("Target: dst (198.18.7.2)").contains(" 7.|-- 198.18.7.2");
+    assertThat(blocks.getLast()).startsWith("Target: dst (198.18.7.2)")
+        .contains(" 7.|-- 198.18.7.2");
   }
 }
