@@ -32,9 +32,17 @@ final class LossComparison {
     return hop.sent() >= MIN_SENT && hop.received() > 0;
   }
 
-  /** True when {@code low} loses clearly less than {@code high}. */
+  /**
+   * True when hop {@code low} loses clearly less than hop {@code high}: beyond chance, and by at
+   * least half. The second condition matters because a path is many comparisons at once: on a
+   * link that loses 19 % for every later hop, one of several later hops dips 2 standard errors
+   * below the first in about 4 % of 200-round reports (measured in the lab), which would call the
+   * first hop rate-limiting. A router that limits its replies loses far more than the hops behind
+   * it, so halving costs nothing there.
+   */
   static boolean clearlyLower(HopSnapshot low, HopSnapshot high) {
-    return clearlyLower(low.lost(), low.sent(), high.lost(), high.sent());
+    return clearlyLower(low.lost(), low.sent(), high.lost(), high.sent())
+        && 2 * low.lossPercent() <= high.lossPercent();
   }
 
   /** True when {@code lostA / sentA} is clearly below {@code lostB / sentB}; both sent > 0. */
