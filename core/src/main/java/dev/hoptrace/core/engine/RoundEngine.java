@@ -12,13 +12,7 @@ import dev.hoptrace.core.net.ProbeSession;
 import dev.hoptrace.core.net.Protocol;
 import dev.hoptrace.core.net.Reply;
 import dev.hoptrace.core.net.ReplySink;
-import dev.hoptrace.core.stats.HopSnapshot;
-import dev.hoptrace.core.stats.HopStatistics;
-import dev.hoptrace.core.stats.LossKind;
-import dev.hoptrace.core.stats.ProbeOutcome;
-import dev.hoptrace.core.stats.RoundLoss;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,7 +44,7 @@ public final class RoundEngine implements ReplySink {
   private final LiveListener listener;
   private final LiveControl control;
   private final int firstTtl;
-  private final HopStatistics[] hops;
+  private final PathState path;
   private final RoundWait wait;
   private final Matcher matcher;
   private final ClassicStrategy strategy;
@@ -63,11 +57,6 @@ public final class RoundEngine implements ReplySink {
   private int nextSequence;
   private long roundsStarted;
   private long roundsDone;
-  /** Lowest TTL with a final reply in the newest round that had one; 0 while unknown. */
-  private int finalTtl;
-  private int destinationTtl;
-  private int highestAnswered;
-  private int highestSent;
   private Optional<String> problem = Optional.empty();
   private List<Finding> findings = List.of();
   private long start;
@@ -83,10 +72,7 @@ public final class RoundEngine implements ReplySink {
     this.listener = listener;
     this.control = control;
     this.firstTtl = request.firstTtl();
-    this.hops = new HopStatistics[request.maxTtl() - firstTtl + 1];
-    for (int i = 0; i < hops.length; i++) {
-      hops[i] = new HopStatistics(firstTtl + i);
-    }
+    this.path = new PathState(firstTtl, request.maxTtl(), request.gapLimit());
     this.wait = new RoundWait(request.replyWait(), policy.grace(), firstTtl, request.maxTtl());
     this.matcher = new Matcher(request.destination());
     this.inFlight = new InFlight(matcher, session);
@@ -94,7 +80,6 @@ public final class RoundEngine implements ReplySink {
     this.sequenceSpace = sequenceSpace(request);
     this.interval = policy.interval().toNanos();
     this.sendGap = request.sendWait().toNanos();
-    this.highestAnswered = firstTtl - 1;
   }
 
   /**
@@ -172,7 +157,7 @@ public final class RoundEngine implements ReplySink {
    */
   private long sendDue(long now) {
     for (Round round : open) {
-      while (round.nextTtl <= limit(round)) {
+      while (round.nextTtl <= path.limit(round)) {
         if (inFlight.size() >= request.maxInFlight()) {
           return Long.MAX_VALUE;
         }
@@ -186,17 +171,6 @@ public final class RoundEngine implements ReplySink {
     return Long.MAX_VALUE;
   }
 
-  /** The highest TTL {@code round} should probe, as far as is known now. */
-  private int limit(Round round) {
-    if (round.finalTtl != Integer.MAX_VALUE) {
-      return round.finalTtl;
-    }
-    if (finalTtl > 0 && !round.grew) {
-      return finalTtl;
-    }
-    return (int) Math.min(request.maxTtl(), (long) highestAnswered + request.gapLimit());
-  }
-
   private void send(Round round) {
     int ttl = round.nextTtl;
     ProbeSlot slot = new ProbeSlot(ttl, round.nextIndex, nextSequence, round.number);
@@ -205,7 +179,7 @@ public final class RoundEngine implements ReplySink {
       round.nextIndex = 0;
       round.nextTtl++;
     }
-    highestSent = Math.max(highestSent, ttl);
+    path.sent(ttl);
     round.sent(ttl);
     try {
       slot.sent = session.send(strategy.probe(slot));
@@ -214,7 +188,7 @@ public final class RoundEngine implements ReplySink {
       trouble("sending failed: " + e.getMessage());
       round.outcome(ttl, false);
       if (!round.stale) {
-        hop(ttl).lost();
+        path.hop(ttl).lost();
       }
       return;
     }
@@ -236,21 +210,21 @@ public final class RoundEngine implements ReplySink {
     long rtt = Math.max(0, reply.receivedAt() - slot.sent.sentAt());
     boolean fromDestination = reply.responder().equals(request.destination());
     wait.answered(slot.ttl - firstTtl, rtt);
-    highestAnswered = Math.max(highestAnswered, slot.ttl);
+    path.answered(slot.ttl);
     inFlight.reschedule(this::deadline);
     if (round == null) {
       return; // its round was closed by a reset; nothing to count it in
     }
     round.outcome(slot.ttl, true);
     if (!round.stale) {
-      hop(slot.ttl).answered(reply.responder(), rtt / 1e6, meaning.annotation(),
+      path.hop(slot.ttl).answered(reply.responder(), rtt / 1e6, meaning.annotation(),
           fromDestination && meaning.isFinal(), reply.extensions());
     }
     if (meaning.isFinal() && slot.ttl <= round.finalTtl) {
       round.finalTtl = slot.ttl;
       round.reachedDestination = fromDestination;
       cancelAbove(round, slot.ttl);
-    } else if (!meaning.isFinal() && finalTtl > 0 && slot.ttl >= finalTtl) {
+    } else if (!meaning.isFinal() && path.finalTtl() > 0 && slot.ttl >= path.finalTtl()) {
       round.grew = true;
     }
   }
@@ -279,7 +253,7 @@ public final class RoundEngine implements ReplySink {
       if (round != null) {
         round.outcome(slot.ttl, false);
         if (!round.stale) {
-          hop(slot.ttl).lost();
+          path.hop(slot.ttl).lost();
         }
       }
       dirty = true;
@@ -295,26 +269,13 @@ public final class RoundEngine implements ReplySink {
     boolean closed = false;
     while (!open.isEmpty()) {
       Round round = open.peekFirst();
-      if (round.awaiting() || round.nextTtl <= limit(round)) {
+      if (round.awaiting() || round.nextTtl <= path.limit(round)) {
         break;
       }
       open.removeFirst();
+      path.closed(round);
       if (!round.stale) {
-        ProbeOutcome[] outcomes = round.outcomes();
-        LossKind[] kinds = RoundLoss.classify(outcomes);
-        for (int i = 0; i < kinds.length; i++) {
-          if (outcomes[i] == ProbeOutcome.LOST && kinds[i] != LossKind.NONE) {
-            hops[i].classified(kinds[i]);
-          }
-        }
         roundsDone++;
-      }
-      if (round.finalTtl != Integer.MAX_VALUE) {
-        finalTtl = round.finalTtl;
-        destinationTtl = round.reachedDestination ? round.finalTtl : 0;
-      } else if (round.grew) {
-        finalTtl = 0;
-        destinationTtl = 0;
       }
       if (!round.hadProblem) {
         problem = Optional.empty();
@@ -322,15 +283,13 @@ public final class RoundEngine implements ReplySink {
       closed = true;
     }
     if (closed) {
-      findings = Diagnosis.of(request, shownHops(), control.directChecks());
+      findings = Diagnosis.of(request, path.shown(), control.directChecks());
       publish(now);
     }
   }
 
   private void reset() {
-    for (HopStatistics hop : hops) {
-      hop.reset();
-    }
+    path.reset();
     for (Round round : open) {
       round.stale = true;
     }
@@ -357,20 +316,6 @@ public final class RoundEngine implements ReplySink {
     return null;
   }
 
-  private HopStatistics hop(int ttl) {
-    return hops[ttl - firstTtl];
-  }
-
-  /** The hops the path has as far as is known: to its end, or one past the last that answered. */
-  private List<HopSnapshot> shownHops() {
-    int last = finalTtl > 0 ? finalTtl : Math.min(highestSent, highestAnswered + 1);
-    List<HopSnapshot> shown = new ArrayList<>();
-    for (int ttl = firstTtl; ttl <= last; ttl++) {
-      shown.add(hop(ttl).snapshot());
-    }
-    return shown;
-  }
-
   private void publish(long now) {
     listener.updated(snapshot(now, false));
     lastPublish = now;
@@ -378,7 +323,8 @@ public final class RoundEngine implements ReplySink {
   }
 
   private LiveSnapshot snapshot(long now, boolean finished) {
-    return new LiveSnapshot(request, session.info(), roundsDone, shownHops(), destinationTtl,
-        matcher.counts(), problem, control.paused(), finished, now - start, findings);
+    return new LiveSnapshot(request, session.info(), roundsDone, path.shown(),
+        path.destinationTtl(), matcher.counts(), problem, control.paused(), finished, now - start,
+        findings);
   }
 }
