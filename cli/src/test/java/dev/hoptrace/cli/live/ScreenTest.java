@@ -248,6 +248,23 @@ class ScreenTest {
   }
 
   @Test
+  void theSelectedTargetStaysInATargetListTooLongForTheScreen() {
+    TargetFrame[] targets = new TargetFrame[9];
+    for (int i = 0; i < targets.length; i++) {
+      targets[i] = target("host-" + (i + 1) + ".example", PATH);
+    }
+    List<String> first = render(TABLE, 60, 20, Fixtures.KNOWN, targets);
+    assertFits(first, 60, 20);
+    assertThat(first.get(2)).startsWith("targets:  1 host-1.example ").doesNotContain("…");
+
+    ViewState last = TABLE.apply(Action.PREVIOUS_TARGET, targets.length, PATH.hops());
+    List<String> shown = render(last, 60, 20, Fixtures.KNOWN, targets);
+    assertFits(shown, 60, 20);
+    assertThat(shown.get(2)).startsWith("targets: … ").endsWith(" 9 host-9.example ")
+        .doesNotContain("1 host-1.example");
+  }
+
+  @Test
   void aLongPathScrollsToTheSelectedHopWithMarkers() {
     LiveSnapshot longPath = longPath(30);
     List<String> top = render(TABLE, 80, 24, Fixtures.KNOWN, target("far.example", longPath));
