@@ -182,12 +182,12 @@ final class TableView {
     }
     if (columns.sparkline() > 0) {
       row.add(" ");
-      row.add(Sparkline.of(hop.samples(), columns.sparkline(), Sparkline.max(hop.samples()),
-          glyphs));
+      row.addGraphic(Sparkline.of(hop.samples(), columns.sparkline(),
+          Sparkline.max(hop.samples()), glyphs));
     }
     if (columns.lossStrip() > 0) {
       row.add(" ");
-      row.add(Sparkline.lossStrip(hop.samples(), columns.lossStrip(), glyphs));
+      row.addGraphic(Sparkline.lossStrip(hop.samples(), columns.lossStrip(), glyphs));
     }
     List<AttributedString> details = new ArrayList<>();
     if (open) {
