@@ -186,7 +186,8 @@ final class TableView {
           Sparkline.max(hop.samples()), glyphs));
     }
     if (columns.lossStrip() > 0) {
-      row.add(" ");
+      // Plain like the graphics it separates: the highlight ends where the bars begin.
+      row.addGraphic(new AttributedString(" "));
       row.addGraphic(Sparkline.lossStrip(hop.samples(), columns.lossStrip(), glyphs));
     }
     List<AttributedString> details = new ArrayList<>();
