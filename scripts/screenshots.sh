@@ -20,7 +20,8 @@ mkdir -p "$out"
 # A tmux server of our own, without the user's configuration, ended on exit.
 socket="hoptrace-shots-$$"
 tm() { tmux -L "$socket" -f /dev/null "$@"; }
-trap 'tm kill-server 2>/dev/null || true' EXIT
+socket_path=""
+trap 'tm kill-server 2>/dev/null || true; [ -z "$socket_path" ] || rm -f "$socket_path"' EXIT
 
 # live SESSION COLUMNS ROWS ARGS...: starts hoptrace live ARGS in a window of that size.
 live() {
@@ -28,6 +29,7 @@ live() {
   shift 3
   tm new-session -d -s "$session" -x "$columns" -y "$rows" -e LANG=C.UTF-8 \
     "exec '$JAVA_HOME/bin/java' --enable-native-access=ALL-UNNAMED -jar '$jar' live $*"
+  socket_path=$(tm display-message -p '#{socket_path}')
 }
 
 # shot SESSION FILE: the window as it is now, as OUT_DIR/FILE.

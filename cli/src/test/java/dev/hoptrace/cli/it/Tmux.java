@@ -2,6 +2,8 @@ package dev.hoptrace.cli.it;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +26,7 @@ final class Tmux implements AutoCloseable {
 
   private final String socket;
   private final String target;
+  private Path socketPath;
 
   private Tmux(String socket, String target) {
     this.socket = socket;
@@ -48,15 +51,21 @@ final class Tmux implements AutoCloseable {
   static Tmux start(String name, int columns, int rows) {
     String unique = name + "-" + UUID.randomUUID().toString().substring(0, 8);
     Tmux tmux = new Tmux("hoptrace-it-" + unique, unique);
-    tmux.run("new-session", "-d", "-s", unique, "-x", Integer.toString(columns),
-        "-y", Integer.toString(rows),
-        // tmux leaves PS1 out of a new session's environment: set it on the command line.
-        "PS1='" + PROMPT + "' exec bash --norc --noprofile -i");
-    // Without a client attached, the window keeps the size it was given.
-    tmux.run("set-option", "-t", unique, "window-size", "manual");
-    tmux.awaitScreen(s -> s.stream().anyMatch(l -> l.startsWith(PROMPT.strip())),
-        Duration.ofSeconds(10), "the shell prompt");
-    return tmux;
+    try {
+      tmux.run("new-session", "-d", "-s", unique, "-x", Integer.toString(columns),
+          "-y", Integer.toString(rows),
+          // tmux leaves PS1 out of a new session's environment: set it on the command line.
+          "PS1='" + PROMPT + "' exec bash --norc --noprofile -i");
+      tmux.socketPath = Path.of(tmux.run("display-message", "-p", "#{socket_path}").strip());
+      // Without a client attached, the window keeps the size it was given.
+      tmux.run("set-option", "-t", unique, "window-size", "manual");
+      tmux.awaitScreen(s -> s.stream().anyMatch(l -> l.startsWith(PROMPT.strip())),
+          Duration.ofSeconds(10), "the shell prompt");
+      return tmux;
+    } catch (RuntimeException | AssertionError e) {
+      tmux.close();
+      throw e;
+    }
   }
 
   /** Types {@code line} at the prompt and presses Enter. */
@@ -126,13 +135,20 @@ final class Tmux implements AutoCloseable {
     }
   }
 
-  /** Ends the server and everything running in it. */
+  /** Ends the server and everything running in it, and removes its socket file. */
   @Override
   public void close() {
     try {
       run("kill-server");
     } catch (AssertionError e) {
       // already gone: the only window's shell exited
+    }
+    if (socketPath != null) {
+      try {
+        Files.deleteIfExists(socketPath);
+      } catch (IOException e) {
+        // a stale socket file in tmux's own directory; harmless
+      }
     }
   }
 
