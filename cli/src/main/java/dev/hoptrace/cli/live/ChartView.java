@@ -110,7 +110,7 @@ record ChartView(TargetFrame target, ViewState state, HopText text, Glyphs glyph
       Line line = new Line(i == focus);
       line.add(Text.right(Integer.toString(hop.ttl()), Columns.TTL - 1) + " ");
       line.add(Text.left(text.firstHost(hop), host, glyphs) + " ");
-      line.add(Sparkline.of(hop.samples(), spark, max, glyphs));
+      line.addGraphic(Sparkline.of(hop.samples(), spark, max, glyphs));
       lines.add(line.build());
     }
     return lines;

@@ -46,6 +46,21 @@ final class Line {
     return this;
   }
 
+  /**
+   * Appends bars or shades in their own colours even on a highlighted line: in reverse video a
+   * low bar fills most of its cell and reads as a tall one.
+   */
+  Line addGraphic(AttributedString s) {
+    for (int i = 0; i < s.length(); ) {
+      int end = s.runLimit(i);
+      String clean = Text.clean(s.subSequence(i, end).toString());
+      text.style(s.styleAt(i)).append(clean);
+      width += Text.width(clean);
+      i = end;
+    }
+    return this;
+  }
+
   /** Spaces up to column {@code column}. */
   Line padTo(int column) {
     if (column > width) {

@@ -25,7 +25,7 @@ final class Screen {
     List<AttributedString> top = new ArrayList<>(Header.lines(target, width));
     if (frame.targets().size() > 1) {
       top.add(TargetList.line(frame.targets(), Math.clamp(state.target(), 0,
-          frame.targets().size() - 1)));
+          frame.targets().size() - 1), glyphs, width));
     }
     List<AttributedString> bottom = new ArrayList<>();
     frame.status().ifPresent(s -> bottom.add(Line.of("! " + s, Styles.ALERT)));

@@ -169,12 +169,13 @@ record TableView(TargetFrame target, ViewState state, HopText text, Glyphs glyph
     }
     if (columns.sparkline() > 0) {
       row.add(" ");
-      row.add(Sparkline.of(hop.samples(), columns.sparkline(), Sparkline.max(hop.samples()),
-          glyphs));
+      row.addGraphic(Sparkline.of(hop.samples(), columns.sparkline(),
+          Sparkline.max(hop.samples()), glyphs));
     }
     if (columns.lossStrip() > 0) {
-      row.add(" ");
-      row.add(Sparkline.lossStrip(hop.samples(), columns.lossStrip(), glyphs));
+      // Plain like the graphics it separates: the highlight ends where the bars begin.
+      row.addGraphic(new AttributedString(" "));
+      row.addGraphic(Sparkline.lossStrip(hop.samples(), columns.lossStrip(), glyphs));
     }
     List<AttributedString> details = new ArrayList<>();
     if (open) {

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
 import org.junit.jupiter.api.Test;
 
 /** The screen as a user reads it, from fixture snapshots at 80x24 and 200x50. */
@@ -248,6 +250,23 @@ class ScreenTest {
   }
 
   @Test
+  void theSelectedTargetStaysInATargetListTooLongForTheScreen() {
+    TargetFrame[] targets = new TargetFrame[9];
+    for (int i = 0; i < targets.length; i++) {
+      targets[i] = target("host-" + (i + 1) + ".example", PATH);
+    }
+    List<String> first = render(TABLE, 60, 20, Fixtures.KNOWN, targets);
+    assertFits(first, 60, 20);
+    assertThat(first.get(2)).startsWith("targets:  1 host-1.example ").doesNotContain("…");
+
+    ViewState last = TABLE.apply(Action.PREVIOUS_TARGET, targets.length, PATH.hops());
+    List<String> shown = render(last, 60, 20, Fixtures.KNOWN, targets);
+    assertFits(shown, 60, 20);
+    assertThat(shown.get(2)).startsWith("targets: … ").endsWith(" 9 host-9.example ")
+        .doesNotContain("1 host-1.example");
+  }
+
+  @Test
   void aLongPathScrollsToTheSelectedHopWithMarkers() {
     LiveSnapshot longPath = longPath(30);
     List<String> top = render(TABLE, 80, 24, Fixtures.KNOWN, target("far.example", longPath));
@@ -296,6 +315,28 @@ class ScreenTest {
         false), 80, 24, KnownNames.NONE, target("example.com", fresh));
     assertThat(row(table, 1)).contains("  1.5    1.5    1.5    1.5      - ");
     assertThat(row(table, 2)).contains("???");
+  }
+
+  @Test
+  void theSelectedHopIsHighlightedButItsBarsKeepTheirColours() {
+    long inverse = AttributedStyle.INVERSE.getStyle();
+    for (ViewKind view : new ViewKind[] {ViewKind.TABLE, ViewKind.CHART}) {
+      ViewState state = new ViewState(0, view, ColumnSet.DEFAULT, true, 3, 0, false);
+      List<AttributedString> screen = Screen.lines(
+          new Frame(state, List.of(target("example.com", PATH)), 200, 50, Optional.empty()),
+          Fixtures.KNOWN, Glyphs.UNICODE);
+      AttributedString row = screen.stream().filter(l -> l.toString().startsWith("  3 "))
+          .reduce((first, second) -> second).orElseThrow();
+      assertThat(row.styleAt(2).getStyle() & inverse).as("%s row", view).isNotZero();
+      int bars = 0;
+      for (int i = 0; i < row.length(); i++) {
+        if ("▁▂▃▄▅▆▇█×".indexOf(row.charAt(i)) >= 0) {
+          bars++;
+          assertThat(row.styleAt(i).getStyle() & inverse).as("%s bar at %d", view, i).isZero();
+        }
+      }
+      assertThat(bars).as("%s bars", view).isPositive();
+    }
   }
 
   @Test
