@@ -53,8 +53,9 @@ final class Sentences {
   static String rateLimited(HopSnapshot hop, HopSnapshot witness, boolean laterLossFree,
       Optional<DirectCheck> check) {
     String observed = "hop " + hop.ttl() + " loses " + percent(hop) + " but "
-        + (laterLossFree ? "later hops do not" : "hop " + witness.ttl() + " loses only "
-            + percent(witness));
+        + (laterLossFree ? "later hops do not"
+            : "hop " + witness.ttl() + (witness.lost() == 0 ? " loses none"
+                : " loses only " + percent(witness)));
     String verdict = "that router rate-limits its ICMP replies, not your traffic";
     if (check.isEmpty() || check.get().sent() == 0) {
       return observed + ": " + verdict;

@@ -12,6 +12,7 @@ import dev.hoptrace.core.net.ProbeSession;
 import dev.hoptrace.core.net.Protocol;
 import dev.hoptrace.core.net.Reply;
 import dev.hoptrace.core.net.ReplySink;
+import dev.hoptrace.core.stats.HopSnapshot;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +59,6 @@ public final class RoundEngine implements ReplySink {
   private long roundsStarted;
   private long roundsDone;
   private Optional<String> problem = Optional.empty();
-  private List<Finding> findings = List.of();
   private long start;
   private long lastPublish;
   private long nextSendAt;
@@ -283,7 +283,6 @@ public final class RoundEngine implements ReplySink {
       closed = true;
     }
     if (closed) {
-      findings = Diagnosis.of(request, path.shown(), control.directChecks());
       publish(now);
     }
   }
@@ -295,7 +294,6 @@ public final class RoundEngine implements ReplySink {
     }
     matcher.resetCounts();
     roundsDone = 0;
-    findings = List.of();
     dirty = true;
   }
 
@@ -322,9 +320,12 @@ public final class RoundEngine implements ReplySink {
     dirty = false;
   }
 
+  /** The diagnosis is read afresh from the same hops, so its figures always match the table's. */
   private LiveSnapshot snapshot(long now, boolean finished) {
-    return new LiveSnapshot(request, session.info(), roundsDone, path.shown(),
-        path.destinationTtl(), matcher.counts(), problem, control.paused(), finished, now - start,
-        findings);
+    List<HopSnapshot> hops = path.shown();
+    List<Finding> findings = roundsDone == 0 ? List.of()
+        : Diagnosis.of(request, hops, control.directChecks());
+    return new LiveSnapshot(request, session.info(), roundsDone, hops, path.destinationTtl(),
+        matcher.counts(), problem, control.paused(), finished, now - start, findings);
   }
 }

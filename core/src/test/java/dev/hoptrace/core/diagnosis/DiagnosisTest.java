@@ -65,6 +65,15 @@ class DiagnosisTest {
   }
 
   @Test
+  void aWitnessThatLostNothingIsSaidToLoseNone() {
+    List<HopSnapshot> hops =
+        PathFixture.probes(13).clean(5).answering(7).answering(12).destination(13).hops();
+
+    assertThat(diagnose(hops).getFirst().message())
+        .startsWith("hop 6 loses 46.2% but hop 8 loses none: that router rate-limits");
+  }
+
+  @Test
   void aLossyLinkWhoseLaterHopDipsByChanceIsStillForwardLoss() {
     // The lab's lossy link (19 % round-trip loss for every hop from 3 on), 200 rounds, where hop 4
     // came out at 11 %: 2.2 standard errors below hop 3, yet not half of it.
