@@ -3,7 +3,9 @@ package dev.hoptrace.core.mda;
 import dev.hoptrace.core.net.NetworkException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The classic MDA step for one TTL: every vertex one hop before gets its own stopping rule. A
@@ -18,6 +20,13 @@ final class NodeControl {
    */
   private static final int MAX_NEW_FLOWS = 128;
 
+  /**
+   * Rounds of new flows in a row that may miss a vertex before it is given up. Each round aims at
+   * one hit or more, so three empty ones mean the vertex is out of reach (a route change, or a
+   * per-packet balancer the recheck missed) and further flows would only burn the budget.
+   */
+  private static final int BARREN_ROUNDS = 3;
+
   private final TraceState state;
   private final StoppingRule rule;
 
@@ -27,14 +36,24 @@ final class NodeControl {
   }
 
   void explore(int ttl) throws NetworkException {
+    // Vertices that asked for new flows last round, with their size then; and empty rounds so far.
+    Map<Vertex, Integer> waiting = new HashMap<>();
+    Map<Vertex, Integer> barren = new HashMap<>();
     while (!state.outOfBudget()) {
       Collection<VertexFlows> vertices = state.groups(ttl).values();
       int located = vertices.stream().mapToInt(VertexFlows::size).sum();
       List<Integer> batch = new ArrayList<>();
       int wanted = 0;
+      Map<Vertex, Integer> asking = new HashMap<>();
       for (VertexFlows vertex : vertices) {
+        Integer before = waiting.get(vertex.vertex);
+        if (before != null && before == vertex.size()) {
+          barren.merge(vertex.vertex, 1, Integer::sum);
+        } else if (before != null) {
+          barren.remove(vertex.vertex);
+        }
         int need = rule.target(vertex.successors.size()) - vertex.probed.size();
-        if (need <= 0) {
+        if (need <= 0 || barren.getOrDefault(vertex.vertex, 0) >= BARREN_ROUNDS) {
           continue;
         }
         int known = Math.min(need, vertex.unprobed.size());
@@ -45,6 +64,7 @@ final class NodeControl {
           // the largest need decides, and the others get theirs from the same flows.
           int perHit = vertex.size() == 0 ? 1 : Math.ceilDiv(located, vertex.size());
           wanted = Math.max(wanted, missing * perHit);
+          asking.put(vertex.vertex, vertex.size());
         }
       }
       if (batch.isEmpty() && wanted == 0) {
@@ -56,6 +76,7 @@ final class NodeControl {
       if (wanted > 0) {
         state.locate(state.newFlows(Math.min(wanted, MAX_NEW_FLOWS)), ttl - 1);
       }
+      waiting = asking;
     }
   }
 }

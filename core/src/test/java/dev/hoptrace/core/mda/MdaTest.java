@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hoptrace.core.mda.MdaSettings.Variant;
 import dev.hoptrace.core.mda.MultipathResult.End;
 import dev.hoptrace.core.net.NetworkException;
+import java.net.InetAddress;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -156,6 +158,27 @@ class MdaTest {
 
     assertThat(at99.probesSent()).isGreaterThan(at95);
     assertThat(at99.confidence()).isEqualTo(0.99);
+  }
+
+  @Test
+  void aVertexNewFlowsNeverReachIsGivenUpWithoutBurningTheBudget() throws Exception {
+    // Flow 0 alone meets X at TTL 2 (a route for that one flow), so node control cannot find
+    // the six flows through X that the stopping rule asks for.
+    FakeTopology.Prober network = Topologies.single().prober(SEED);
+    InetAddress x = InetAddress.getByAddress(new byte[] {10, 9, 9, 9});
+    FlowProber prober = (ttl, flows) -> {
+      Map<Integer, Answer> answers = new HashMap<>(network.probe(ttl, flows));
+      if (ttl == 2 && flows.contains(0)) {
+        answers.put(0, new Answer.Router(x));
+      }
+      return answers;
+    };
+    MultipathResult result = new Mda(MdaSettings.DEFAULTS).trace(prober);
+
+    assertThat(result.end()).isEqualTo(End.DESTINATION_REACHED);
+    assertThat(result.hops().get(1).interfaces()).contains(x);
+    assertThat(result.hops().get(1).perPacket()).isFalse();
+    assertThat(result.probesSent()).isLessThan(500); // without giving up: all 3000
   }
 
   @Test
