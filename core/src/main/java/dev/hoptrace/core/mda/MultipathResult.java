@@ -14,7 +14,8 @@ import java.util.Set;
  * @param settings the settings it ran with (variant, confidence, budget)
  * @param probesSent probes sent in total
  */
-public record MultipathResult(List<MultipathHop> hops, End end, MdaSettings settings, int probesSent) {
+public record MultipathResult(
+    List<MultipathHop> hops, End end, MdaSettings settings, int probesSent) {
 
   /** Why a multipath trace stopped. */
   public enum End {

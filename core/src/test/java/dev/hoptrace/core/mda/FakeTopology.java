@@ -189,7 +189,8 @@ final class FakeTopology {
       }
       // Small inputs spread by odd constants first: the finaliser alone leaves nearby inputs
       // correlated in their low bits.
-      long hash = mix(mix(seed * 0x9e3779b97f4a7c15L + flow) * 0xc2b2ae3d27d4eb4fL + ids.get(router));
+      long spread = mix(seed * 0x9e3779b97f4a7c15L + flow);
+      long hash = mix(spread * 0xc2b2ae3d27d4eb4fL + ids.get(router));
       return (int) Long.remainderUnsigned(hash, choices);
     }
   }

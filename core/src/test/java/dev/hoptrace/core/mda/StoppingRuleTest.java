@@ -20,13 +20,15 @@ class StoppingRuleTest {
   @Test
   void reproducesThePublishedNinetyFivePercentRow() {
     StoppingRule rule = StoppingRule.of(0.95);
-    assertThat(IntStream.rangeClosed(1, 20).map(rule::flows).toArray()).containsExactly(NINETY_FIVE);
+    assertThat(IntStream.rangeClosed(1, 20).map(rule::flows).toArray())
+        .containsExactly(NINETY_FIVE);
   }
 
   @Test
   void reproducesThePublishedNinetyNinePercentRow() {
     StoppingRule rule = StoppingRule.of(0.99);
-    assertThat(IntStream.rangeClosed(1, 20).map(rule::flows).toArray()).containsExactly(NINETY_NINE);
+    assertThat(IntStream.rangeClosed(1, 20).map(rule::flows).toArray())
+        .containsExactly(NINETY_NINE);
   }
 
   @Test
@@ -44,7 +46,9 @@ class StoppingRuleTest {
       for (int k = 1; k <= 60; k++) {
         int n = rule.flows(k);
         assertThat(meetsExactly(k, n, confidence)).as("k=%d n=%d at %s", k, n, confidence).isTrue();
-        assertThat(meetsExactly(k, n - 1, confidence)).as("k=%d n-1 at %s", k, confidence).isFalse();
+        assertThat(meetsExactly(k, n - 1, confidence))
+            .as("k=%d n-1 at %s", k, confidence)
+            .isFalse();
       }
     }
   }
@@ -62,7 +66,8 @@ class StoppingRuleTest {
   void largeKStaysBelowTheUnionBound() {
     StoppingRule rule = StoppingRule.of(0.95);
     int n = rule.flows(2000);
-    assertThat(n).isLessThanOrEqualTo(unionBound(2000, 0.05)).isGreaterThan(unionBound(2000, 0.05) - 60);
+    int union = unionBound(2000, 0.05);
+    assertThat(n).isLessThanOrEqualTo(union).isGreaterThan(union - 60);
     assertThat(rule.flows(1999)).isLessThan(n);
   }
 
