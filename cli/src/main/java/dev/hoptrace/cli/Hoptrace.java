@@ -1,11 +1,13 @@
 package dev.hoptrace.cli;
 
+import dev.hoptrace.cli.render.HopFacts;
 import dev.hoptrace.cli.render.HopNames;
 import dev.hoptrace.cli.scenario.ScenarioNames;
 import dev.hoptrace.cli.scenario.ScenarioTarget;
 import dev.hoptrace.cli.render.JsonRenderer;
 import dev.hoptrace.cli.render.OutputFormat;
 import dev.hoptrace.cli.render.TextRenderer;
+import dev.hoptrace.core.ProbeResult;
 import dev.hoptrace.core.TraceListener;
 import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.TraceResult;
@@ -113,9 +115,10 @@ public final class Hoptrace {
     }
     InetAddress destination = HostResolver.resolve(command.host, command.ipv4, command.ipv6);
     Optional<HopNames> names = command.numeric ? Optional.empty() : Optional.of(names(command));
+    HopFacts facts = HopFactSources.of(command, names, false);
     // Validated before the network is touched: a wrong option opens no socket.
     TraceRequest request = command.request(destination);
-    runTrace(command, request, context.network().get(), names);
+    runTrace(command, request, context.network().get(), facts);
     return ExitCode.OK;
   }
 
@@ -124,14 +127,15 @@ public final class Hoptrace {
       throws UserError, NetworkException, InterruptedException {
     ScenarioTarget planned = scenario(command);
     TraceRequest request = command.request(planned.destination());
+    Optional<HopNames> names = command.numeric ? Optional.empty()
+        : Optional.of(new HopNames(new ScenarioNames(planned.scenario()), Duration.ofSeconds(1)));
+    HopFacts facts = HopFactSources.of(command, names, true); // before a lab is built
     boolean useLab = !command.simulatorOnly && Libc.geteuid() == 0;
     try (ScenarioTarget target = useLab ? planned.inLab(context.err()) : planned) {
       context.err().println("hoptrace: scenario " + target.scenario().name() + ", "
           + target.where() + ": " + target.scenario().description());
-      Optional<HopNames> names = command.numeric ? Optional.empty()
-          : Optional.of(new HopNames(new ScenarioNames(target.scenario()), Duration.ofSeconds(1)));
       target.run(() -> {
-        runTrace(command, request, target.network(), names);
+        runTrace(command, request, target.network(), facts);
         return null;
       });
     } catch (UserError | NetworkException | InterruptedException | RuntimeException e) {
@@ -143,15 +147,21 @@ public final class Hoptrace {
   }
 
   private void runTrace(TraceCommand command, TraceRequest request, Network network,
-      Optional<HopNames> names) throws NetworkException, InterruptedException {
+      HopFacts facts) throws NetworkException, InterruptedException {
     Tracer tracer = new Tracer(network);
     PrintStream out = context.out();
     if (command.output == OutputFormat.JSON) {
-      TraceResult result = tracer.trace(request, TraceListener.NONE);
-      out.println(new JsonRenderer(Version.NUMBER, names).render(result));
+      // Lookups start as hops answer, so they run while the trace does, not after it.
+      TraceResult result = tracer.trace(request, new TraceListener() {
+        @Override
+        public void probeAnswered(ProbeResult answered) {
+          answered.responder().ifPresent(facts::prefetch);
+        }
+      });
+      out.println(new JsonRenderer(Version.NUMBER, facts).render(result));
       return;
     }
-    try (TextRenderer text = new TextRenderer(out, context.err(), names, command.verbose)) {
+    try (TextRenderer text = new TextRenderer(out, context.err(), facts, command.verbose)) {
       tracer.trace(request, text);
     }
   }

@@ -4,6 +4,7 @@ import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.net.ProbeMode;
 import dev.hoptrace.core.net.Protocol;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -32,6 +33,10 @@ abstract class ProbeSettings {
   ProbeMode mode = ProbeMode.AUTO;
   double dnsTimeout = 1.0;
   String dnsServer;
+  boolean asn;
+  String asnDb;
+  String asnServer;
+  String geoDb;
   String scenario;
   boolean simulatorOnly;
 
@@ -70,7 +75,8 @@ abstract class ProbeSettings {
         Option.value("--mode", "MODE",
             "auto (raw when allowed), raw or unprivileged (default auto).",
             (c, v) -> c.mode = Values.oneOf(v, ProbeMode.values())),
-        Option.value("--dns-timeout", "SEC", "Longest wait for one reverse lookup (default 1).",
+        Option.value("--dns-timeout", "SEC",
+            "Longest wait for one reverse, AS or place lookup (default 1).",
             (c, v) -> c.dnsTimeout = dnsTimeout(v)),
         Option.value("--dns-server", "HOST[:PORT]",
             "Ask this DNS server instead of the system's resolvers.", (c, v) -> c.dnsServer = v),
@@ -80,6 +86,29 @@ abstract class ProbeSettings {
             (c, v) -> c.scenario = v),
         Option.flag("--sim", "With --scenario: use the simulator even as root.",
             c -> c.simulatorOnly = true));
+  }
+
+  /** AS numbers and places of hops; each lookup bounded by {@code --dns-timeout}. */
+  static <S extends ProbeSettings> List<Option<S>> asnAndGeo() {
+    return List.of(
+        Option.flag("-A, --asn",
+            "Show AS numbers: from Team Cymru over DNS, or from --asn-db.", c -> c.asn = true),
+        Option.value("--asn-db", "FILE",
+            "Look AS numbers up in FILE (GeoLite2-ASN .mmdb or iptoasn.com .tsv[.gz]) instead;"
+                + " implies -A and asks no server.",
+            (c, v) -> c.asnDb = v),
+        Option.value("--asn-server", "HOST[:PORT]",
+            "Ask this DNS server for Team Cymru's AS records (default: --dns-server, else the"
+                + " system's resolvers); implies -A.",
+            (c, v) -> c.asnServer = v),
+        Option.value("--geo-db", "FILE",
+            "Show the country and city of hops from FILE (GeoLite2-City or -Country .mmdb).",
+            (c, v) -> c.geoDb = v));
+  }
+
+  /** The bound on each reverse, AS or place lookup. */
+  Duration lookupTimeout() {
+    return Duration.ofNanos((long) (dnsTimeout * 1e9));
   }
 
   private static double dnsTimeout(String text) {

@@ -6,6 +6,8 @@ import dev.hoptrace.core.ProbeResult;
 import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.TraceResult;
 import dev.hoptrace.core.net.ReplyKind;
+import dev.hoptrace.lookup.asn.AsInfo;
+import dev.hoptrace.lookup.geo.Place;
 import dev.hoptrace.packet.AddressText;
 import dev.hoptrace.packet.ext.MplsLabelStackEntry;
 import java.net.InetAddress;
@@ -15,11 +17,16 @@ import java.util.Optional;
 /** Writes a finished trace as one JSON object; the schema is documented in docs/json.md. */
 public final class JsonRenderer {
   private final String version;
-  private final Optional<HopNames> names;
+  private final HopFacts facts;
 
   public JsonRenderer(String version, Optional<HopNames> names) {
+    this(version, HopFacts.names(names));
+  }
+
+  /** Writes names, AS numbers and places as far as {@code facts} asks for them. */
+  public JsonRenderer(String version, HopFacts facts) {
     this.version = version;
-    this.names = names;
+    this.facts = facts;
   }
 
   public String render(TraceResult result) {
@@ -75,7 +82,9 @@ public final class JsonRenderer {
     json.beginObject();
     Optional<InetAddress> responder = probe.responder();
     json.name("responder").value(responder.map(AddressText::of).orElse(null));
-    json.name("name").value(responder.flatMap(a -> names.flatMap(n -> n.name(a))).orElse(null));
+    json.name("name").value(responder.flatMap(facts::name).orElse(null));
+    responder.flatMap(facts::as).ifPresent(as -> as(json, as));
+    responder.flatMap(facts::place).ifPresent(place -> place(json, place));
     if (probe.answered()) {
       json.name("rttMs").value(millis(probe.rttNanos()));
       json.name("replyTtl");
@@ -105,6 +114,28 @@ public final class JsonRenderer {
         .name("ttl").value(q.ttl()).name("tos").value(q.tos()).name("ipId").value(q.ipId())
         .endObject());
     json.endObject();
+  }
+
+  /** {@code asn}, and {@code asName} and {@code prefix} when known: absent when not known in time. */
+  private static void as(JsonWriter json, AsInfo as) {
+    json.name("asn").value(as.number());
+    if (!as.name().isEmpty()) {
+      json.name("asName").value(as.name());
+    }
+    if (!as.prefix().isEmpty()) {
+      json.name("prefix").value(as.prefix());
+    }
+  }
+
+  /** {@code country} (ISO code, else the name) and {@code city}, each only when known. */
+  private static void place(JsonWriter json, Place place) {
+    String country = place.countryCode().isEmpty() ? place.country() : place.countryCode();
+    if (!country.isEmpty()) {
+      json.name("country").value(country);
+    }
+    if (!place.city().isEmpty()) {
+      json.name("city").value(place.city());
+    }
   }
 
   private static void optionalInt(JsonWriter json, int value) {

@@ -7,6 +7,7 @@ import dev.hoptrace.core.TraceListener;
 import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.TraceResult;
 import dev.hoptrace.core.net.SessionInfo;
+import dev.hoptrace.lookup.asn.AsInfo;
 import dev.hoptrace.packet.AddressText;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -18,22 +19,27 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * Linux traceroute's output: the header line, then one line per hop as soon as the hop and all
  * hops before it are complete. Lines are printed by a thread of their own so that waiting for a
- * reverse name never holds up the engine.
+ * reverse name, an AS number or a place never holds up the engine.
  */
 public final class TextRenderer implements TraceListener, AutoCloseable {
   private static final Object END = new Object();
 
   private final PrintStream out;
   private final PrintStream err;
-  private final Optional<HopNames> names;
+  private final HopFacts facts;
   private final boolean verbose;
   private final BlockingQueue<Object> lines = new LinkedBlockingQueue<>();
   private final Thread printer;
 
   public TextRenderer(PrintStream out, PrintStream err, Optional<HopNames> names, boolean verbose) {
+    this(out, err, HopFacts.names(names), verbose);
+  }
+
+  /** Prints names, AS numbers and places as far as {@code facts} asks for them. */
+  public TextRenderer(PrintStream out, PrintStream err, HopFacts facts, boolean verbose) {
     this.out = out;
     this.err = err;
-    this.names = names;
+    this.facts = facts;
     this.verbose = verbose;
     this.printer = Thread.ofPlatform().name("hoptrace-printer").daemon().start(this::print);
   }
@@ -56,7 +62,7 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
 
   @Override
   public void probeAnswered(ProbeResult result) {
-    names.ifPresent(n -> result.responder().ifPresent(n::prefetch));
+    result.responder().ifPresent(facts::prefetch);
   }
 
   @Override
@@ -117,12 +123,19 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
     return line.toString();
   }
 
+  /**
+   * {@code name (address)}, then {@code [AS64500]} with {@code -A} ({@code [*]} when no AS is known
+   * in time, as traceroute -A prints it), then {@code {Berlin, DE}} when a place is known.
+   */
   private String label(InetAddress address) {
     String numeric = AddressText.of(address);
-    if (names.isEmpty()) {
-      return numeric;
+    StringBuilder label = new StringBuilder(facts.names().isEmpty() ? numeric
+        : facts.name(address).orElse(numeric) + " (" + numeric + ")");
+    if (facts.asns().isPresent()) {
+      label.append(" [").append(facts.as(address).map(AsInfo::label).orElse("*")).append(']');
     }
-    return names.get().name(address).orElse(numeric) + " (" + numeric + ")";
+    facts.place(address).ifPresent(p -> label.append(" {").append(p.label()).append('}'));
+    return label.toString();
   }
 
   private static String summary(TraceResult result) {

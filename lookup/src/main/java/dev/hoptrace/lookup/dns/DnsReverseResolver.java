@@ -13,10 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.Resolver;
-import org.xbill.DNS.ResolverConfig;
 import org.xbill.DNS.ReverseMap;
-import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 
 /**
@@ -136,8 +133,7 @@ public final class DnsReverseResolver implements ReverseResolver {
     /** Reads the hosts file and, unless servers were given, {@code /etc/resolv.conf}. */
     public DnsReverseResolver build() {
       HostsFile hosts = hostsFile == null ? HostsFile.empty() : HostsFile.read(hostsFile);
-      var resolver = new DnsReverseResolver(
-          nameServers(servers.isEmpty() ? systemServers() : servers), hosts, timeout);
+      var resolver = new DnsReverseResolver(NameServerSet.of(servers, timeout), hosts, timeout);
       warmUp();
       return resolver;
     }
@@ -155,30 +151,6 @@ public final class DnsReverseResolver implements ReverseResolver {
           .exceptionally(failure -> Optional.empty())
           .completeOnTimeout(Optional.empty(), 1, TimeUnit.NANOSECONDS)
           .join();
-    }
-
-    /**
-     * The servers of the system configuration. On Linux that is {@code /etc/resolv.conf}, which
-     * {@code ip netns exec} replaces by {@code /etc/netns/NAME/resolv.conf} in a namespace.
-     */
-    private static List<InetSocketAddress> systemServers() {
-      if (Boolean.getBoolean(FORBID_SYSTEM_CONFIG)) {
-        throw new IllegalStateException("the system DNS configuration is forbidden here ("
-            + FORBID_SYSTEM_CONFIG + "=true); give a server explicitly");
-      }
-      return ResolverConfig.getCurrentConfig().servers();
-    }
-
-    private NameServerSet nameServers(List<InetSocketAddress> addresses) {
-      List<Resolver> simple = new ArrayList<>();
-      for (InetSocketAddress address : addresses) {
-        SimpleResolver one = new SimpleResolver(address);
-        one.setTimeout(timeout);
-        simple.add(one);
-      }
-      // Each server gets a share of the budget, so a silent first one leaves time for the others.
-      int asked = Math.min(simple.size(), NameServerSet.MAX_SERVERS);
-      return new NameServerSet(simple, timeout.dividedBy(asked));
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.hoptrace.lookup.dns;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -9,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Resolver;
+import org.xbill.DNS.ResolverConfig;
+import org.xbill.DNS.SimpleResolver;
 
 /**
  * Asks name servers in order, starting the next one when the previous is silent for a while or
@@ -18,11 +22,43 @@ import org.xbill.DNS.Resolver;
  * notices timeouts when its selector wakes, up to a second late; with a one-second budget the
  * second server would never be asked. Here the hand-over happens on our own schedule instead, and
  * a slow first server may still win the race after the second one was asked.
+ *
+ * <p>Shared by every lookup that speaks DNS (reverse names, Team Cymru's AS records), so that all of
+ * them honour the same server choice and the same guard against the system configuration in tests.
  */
-final class NameServerSet {
+public final class NameServerSet {
 
   /** As many servers as {@code resolv.conf} uses (MAXNS in resolv.h). */
   static final int MAX_SERVERS = 3;
+
+  /**
+   * The servers at {@code addresses}, or those of the system configuration when the list is empty,
+   * each given a share of {@code timeout} before the next one is asked.
+   */
+  public static NameServerSet of(List<InetSocketAddress> addresses, Duration timeout) {
+    List<InetSocketAddress> chosen = addresses.isEmpty() ? systemServers() : addresses;
+    List<Resolver> simple = new ArrayList<>();
+    for (InetSocketAddress address : chosen) {
+      SimpleResolver one = new SimpleResolver(address);
+      one.setTimeout(timeout);
+      simple.add(one);
+    }
+    // Each server gets a share of the budget, so a silent first one leaves time for the others.
+    int asked = Math.min(simple.size(), MAX_SERVERS);
+    return new NameServerSet(simple, timeout.dividedBy(Math.max(1, asked)));
+  }
+
+  /**
+   * The servers of the system configuration. On Linux that is {@code /etc/resolv.conf}, which
+   * {@code ip netns exec} replaces by {@code /etc/netns/NAME/resolv.conf} in a namespace.
+   */
+  private static List<InetSocketAddress> systemServers() {
+    if (Boolean.getBoolean(DnsReverseResolver.FORBID_SYSTEM_CONFIG)) {
+      throw new IllegalStateException("the system DNS configuration is forbidden here ("
+          + DnsReverseResolver.FORBID_SYSTEM_CONFIG + "=true); give a server explicitly");
+    }
+    return ResolverConfig.getCurrentConfig().servers();
+  }
 
   private final List<Resolver> servers;
   private final Duration stagger;
@@ -36,12 +72,12 @@ final class NameServerSet {
     this.stagger = stagger;
   }
 
-  int size() {
+  public int size() {
     return servers.size();
   }
 
   /** The first usable response; fails only when every server failed. */
-  CompletableFuture<Message> send(Message query) {
+  public CompletableFuture<Message> send(Message query) {
     var attempt = new Attempt(query);
     attempt.next();
     return attempt.result;

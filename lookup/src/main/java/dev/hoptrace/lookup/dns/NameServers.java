@@ -5,7 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 
 /** Reads a name server given by a user as {@code host}, {@code host:port} or {@code [v6]:port}. */
-final class NameServers {
+public final class NameServers {
 
   static final int DNS_PORT = 53;
 
@@ -16,7 +16,7 @@ final class NameServers {
    *
    * @throws IllegalArgumentException naming the input when it is not a usable server
    */
-  static InetSocketAddress parse(String text) {
+  public static InetSocketAddress parse(String text) {
     String host = text.strip();
     int port = DNS_PORT;
     if (host.startsWith("[")) {
