@@ -3,11 +3,11 @@ package dev.hoptrace.linux;
 import dev.hoptrace.core.net.OutgoingProbe;
 import dev.hoptrace.core.net.Protocol;
 import dev.hoptrace.core.net.WireKey;
-import dev.hoptrace.packet.Checksum;
 import dev.hoptrace.packet.IcmpV4;
 import dev.hoptrace.packet.IcmpV6;
 import dev.hoptrace.packet.Ipv4Header;
 import dev.hoptrace.packet.Ipv6Header;
+import dev.hoptrace.packet.ParisChecksum;
 import dev.hoptrace.packet.Tcp;
 import dev.hoptrace.packet.Udp;
 import dev.hoptrace.packet.Wire;
@@ -70,7 +70,8 @@ final class RawProbeBuilder {
     WireKey key;
     switch (protocol) {
       case UDP -> {
-        segment = udpWithChecksum(probe.dstPort(), probe.sequence());
+        segment = ParisChecksum.udp(source, destination, ident, probe.dstPort(), payload,
+            probe.sequence());
         key = new WireKey(ident, probe.dstPort(), Wire.u16(segment, 6));
       }
       case TCP -> {
@@ -87,25 +88,6 @@ final class RawProbeBuilder {
       default -> throw new AssertionError(protocol);
     }
     return new Built(withIpHeader(probe, segment), key);
-  }
-
-  /**
-   * A UDP datagram whose checksum is the sequence (0 becomes 0xffff: RFC 768 reserves 0 for "no
-   * checksum", so sequences 0 and 65535 share a key; they are never in flight together).
-   */
-  private byte[] udpWithChecksum(int dstPort, int sequence) {
-    byte[] slotZero = payload.clone();
-    slotZero[0] = 0;
-    slotZero[1] = 0;
-    byte[] datagram = Udp.encode(source, destination, ident, dstPort, slotZero);
-    Wire.put16(datagram, 6, 0);
-    int withZeroSlot =
-        Checksum.transport(source, destination, Ipv4Header.PROTOCOL_UDP, datagram, 0,
-            datagram.length);
-    int wanted = sequence == 0 ? 0xffff : sequence;
-    Wire.put16(datagram, Udp.LENGTH, Checksum.compensation(withZeroSlot, wanted));
-    Wire.put16(datagram, 6, wanted);
-    return datagram;
   }
 
   private byte[] withIpHeader(OutgoingProbe probe, byte[] segment) {

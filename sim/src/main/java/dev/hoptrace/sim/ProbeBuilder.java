@@ -4,11 +4,11 @@ import dev.hoptrace.core.net.OutgoingProbe;
 import dev.hoptrace.core.net.Protocol;
 import dev.hoptrace.core.net.SessionSpec;
 import dev.hoptrace.core.net.WireKey;
-import dev.hoptrace.packet.Checksum;
 import dev.hoptrace.packet.IcmpV4;
 import dev.hoptrace.packet.IcmpV6;
 import dev.hoptrace.packet.Ipv4Header;
 import dev.hoptrace.packet.Ipv6Header;
+import dev.hoptrace.packet.ParisChecksum;
 import dev.hoptrace.packet.Tcp;
 import dev.hoptrace.packet.Udp;
 import dev.hoptrace.packet.Wire;
@@ -74,7 +74,9 @@ final class ProbeBuilder {
     WireKey key;
     switch (protocol) {
       case UDP -> {
-        segment = raw ? udpWithChecksum(port, probe.dstPort(), probe.sequence())
+        segment = raw
+            ? ParisChecksum.udp(source, destination, port, probe.dstPort(), payload,
+                probe.sequence())
             : Udp.encode(source, destination, port, probe.dstPort(), payload);
         key = new WireKey(port, probe.dstPort(), raw ? Wire.u16(segment, 6) : 0);
       }
@@ -108,21 +110,6 @@ final class ProbeBuilder {
     return new Built(new Ipv4Header(tos, Ipv4Header.MIN_LENGTH + segment.length,
         raw ? probe.sequence() : ipId, df ? Ipv4Header.FLAG_DF : 0, 0, probe.ttl(), next, 0,
         (Inet4Address) source, (Inet4Address) destination, 0).encodeWith(segment), key);
-  }
-
-  /** UDP whose checksum is the sequence (0 goes out as 0xffff, RFC 768), the Paris trick. */
-  private byte[] udpWithChecksum(int port, int dstPort, int sequence) {
-    byte[] slotZero = payload.clone();
-    slotZero[0] = 0;
-    slotZero[1] = 0;
-    byte[] datagram = Udp.encode(source, destination, port, dstPort, slotZero);
-    Wire.put16(datagram, 6, 0);
-    int withZeroSlot = Checksum.transport(source, destination, Datagram.UDP, datagram, 0,
-        datagram.length);
-    int wanted = sequence == 0 ? 0xffff : sequence;
-    Wire.put16(datagram, Udp.LENGTH, Checksum.compensation(withZeroSlot, wanted));
-    Wire.put16(datagram, 6, wanted);
-    return datagram;
   }
 
   /** MSS, SACK permitted, timestamps, NOP, window scale 7: what Linux puts in a SYN. */
