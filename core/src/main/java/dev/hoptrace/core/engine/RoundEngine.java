@@ -52,7 +52,7 @@ public final class RoundEngine implements ReplySink {
   private final HopStatistics[] hops;
   private final RoundWait wait;
   private final Matcher matcher;
-  private final ClassicStrategy strategy;
+  private final Strategy strategy;
   private final ArrayDeque<Round> open = new ArrayDeque<>();
   private final InFlight inFlight;
   private final int sequenceSpace;
@@ -89,22 +89,11 @@ public final class RoundEngine implements ReplySink {
     this.wait = new RoundWait(request.replyWait(), policy.grace(), firstTtl, request.maxTtl());
     this.matcher = new Matcher(request.destination());
     this.inFlight = new InFlight(matcher, session);
-    this.strategy = new ClassicStrategy(request);
-    this.sequenceSpace = sequenceSpace(request);
+    this.strategy = Strategy.of(request);
+    this.sequenceSpace = strategy.sequenceSpace();
     this.interval = policy.interval().toNanos();
     this.sendGap = request.sendWait().toNanos();
     this.highestAnswered = firstTtl - 1;
-  }
-
-  /**
-   * How many sequences there are before they wrap. Classic UDP carries the sequence in the
-   * destination port, which must stay above the first port (as traceroute's and mtr's do), so
-   * a continuous trace wraps there rather than walking into the well-known ports.
-   */
-  private static int sequenceSpace(TraceRequest request) {
-    boolean inPort = request.protocol() == dev.hoptrace.core.net.Protocol.UDP && !request.fixedPort();
-    int space = inPort ? 65536 - request.port() : 65536;
-    return space >= Matcher.REMEMBERED ? space : 65536;
   }
 
   public LiveSnapshot run() {
