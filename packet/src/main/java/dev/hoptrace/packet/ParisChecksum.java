@@ -47,18 +47,30 @@ public final class ParisChecksum {
 
   /**
    * The checksum field of the datagram {@link #udp} built with the same addresses, ports and
-   * payload, recovered from its slot word alone: what an error queue shows of a quoted probe,
-   * whose UDP header the kernel strips. 1..0xffff.
+   * payload, recovered from a quote of its payload alone: what an error queue shows of a quoted
+   * probe, whose UDP header the kernel strips. The slot gives the identity; the bytes after it
+   * must be the payload's as far as they were quoted, so that a quote cut short and padded with
+   * zeros (RFC 4884 §4.1) is not taken for a probe.
+   *
+   * @return 1..0xffff, or -1 when the quote is shorter than the slot or is not this payload
    */
   public static int udpIdentity(InetAddress src, InetAddress dst, int srcPort, int dstPort,
-      byte[] payload, int slotWord) {
-    Fields.check("slot word", slotWord, 0xffff);
+      byte[] payload, byte[] quoted, int off, int len) {
+    Wire.checkRange(quoted, off, len);
+    if (len < SLOT) {
+      return -1;
+    }
+    for (int i = SLOT; i < Math.min(len, payload.length); i++) {
+      if (quoted[off + i] != payload[i]) {
+        return -1;
+      }
+    }
     byte[] datagram = Udp.encode(src, dst, srcPort, dstPort, slotZero(payload));
     Wire.put16(datagram, 6, 0);
     int withZeroSlot =
         Checksum.transport(src, dst, Ipv4Header.PROTOCOL_UDP, datagram, 0, datagram.length);
     // slot = ~wanted + base, so wanted = base + ~slot (mod 0xffff); 0 stands for 0xffff.
-    int wanted = fold(withZeroSlot + (~slotWord & 0xffff));
+    int wanted = fold(withZeroSlot + (~Wire.u16(quoted, off) & 0xffff));
     return wanted == 0 ? 0xffff : wanted;
   }
 

@@ -27,14 +27,32 @@ class ParisChecksumTest {
           .isZero();
       int field = Wire.u16(d, 6);
       assertThat(field).isEqualTo(identity == 0 ? 0xffff : identity);
-      assertThat(ParisChecksum.udpIdentity(src, dst, 40001, 33434, PATTERN, Wire.u16(d, 8)))
-          .as("from slot %d", identity).isEqualTo(field);
+      assertThat(ParisChecksum.udpIdentity(src, dst, 40001, 33434, PATTERN, d, 8, d.length - 8))
+          .as("from the quoted payload %d", identity).isEqualTo(field);
       // What balancers hash and what the destination reads stay put: ports, length, the rest.
       assertThat(Arrays.copyOfRange(d, 0, 6)).isEqualTo(
           Arrays.copyOfRange(ParisChecksum.udp(src, dst, 40001, 33434, PATTERN, 1), 0, 6));
       assertThat(Arrays.copyOfRange(d, 10, d.length)).isEqualTo(
           Arrays.copyOfRange(PATTERN, 2, PATTERN.length));
     }
+  }
+
+  @Test
+  void aQuoteTooShortOrNotOurPayloadCarriesNoIdentity() {
+    InetAddress src = ip("198.18.1.1");
+    InetAddress dst = ip("198.18.7.2");
+    byte[] d = ParisChecksum.udp(src, dst, 40001, 33434, PATTERN, 1234);
+
+    assertThat(ParisChecksum.udpIdentity(src, dst, 40001, 33434, PATTERN, d, 8, 2))
+        .as("the slot alone").isEqualTo(1234);
+    assertThat(ParisChecksum.udpIdentity(src, dst, 40001, 33434, PATTERN, d, 8, 1)).isEqualTo(-1);
+    assertThat(ParisChecksum.udpIdentity(src, dst, 40001, 33434, PATTERN, d, 8, 0)).isEqualTo(-1);
+    byte[] padded = new byte[128]; // a router quoted the UDP header only, then padded
+    assertThat(ParisChecksum.udpIdentity(src, dst, 40001, 33434, PATTERN, padded, 0, 128))
+        .isEqualTo(-1);
+    byte[] longer = java.util.Arrays.copyOf(d, d.length + 40); // extensions after the payload
+    assertThat(ParisChecksum.udpIdentity(src, dst, 40001, 33434, PATTERN, longer, 8, 72))
+        .isEqualTo(1234);
   }
 
   @Test
