@@ -27,8 +27,12 @@ import java.net.InetAddress;
  *   <li>TCP: a SYN from the reserved port; the TCP sequence number is the probe sequence. Key =
  *       (port, dstPort, sequence); a SYN-ACK or RST acknowledges sequence + 1.
  *   <li>ICMP: echo id = the reserved port, echo sequence = the probe sequence. Key = (0, 0,
- *       sequence), as for ping sockets.
+ *       sequence), as for ping sockets. Paris: two payload bytes hold the checksum at the flow's.
  * </ul>
+ *
+ * Every hashed field but the UDP destination port and the ICMP checksum is the session's and the
+ * same for every probe (addresses, ports, TOS, flow label 0): a Paris strategy, which keeps those
+ * two constant, gets one flow.
  */
 final class RawProbeBuilder {
   private static final int TCP_WINDOW = 5840;
@@ -45,7 +49,7 @@ final class RawProbeBuilder {
 
   RawProbeBuilder(
       Protocol protocol, InetAddress source, InetAddress destination, int ident, int tos,
-      int packetLength) {
+      int packetLength, boolean paris) {
     this.protocol = protocol;
     this.source = source;
     this.destination = destination;
@@ -57,8 +61,9 @@ final class RawProbeBuilder {
       case TCP -> Tcp.MIN_LENGTH;
       case ICMP -> IcmpV4.LENGTH;
     };
-    // UDP needs two bytes of payload for the checksum compensation.
-    int length = Math.max(protocol == Protocol.UDP ? 2 : 0, packetLength - ip - transport);
+    // UDP, and Paris ICMP, need two bytes of payload for the checksum compensation.
+    boolean compensates = protocol == Protocol.UDP || (paris && protocol == Protocol.ICMP);
+    int length = Math.max(compensates ? ParisChecksum.SLOT : 0, packetLength - ip - transport);
     this.payload = new byte[length];
     for (int i = 0; i < length; i++) {
       payload[i] = (byte) (0x40 + (i % 0x40));
@@ -83,6 +88,9 @@ final class RawProbeBuilder {
         segment = destination instanceof Inet6Address d6
             ? IcmpV6.echoRequest((Inet6Address) source, d6, ident, probe.sequence(), payload)
             : IcmpV4.echoRequest(ident, probe.sequence(), payload);
+        if (probe.holdsIcmpChecksum()) {
+          ParisChecksum.holdEcho(segment, probe.icmpChecksum());
+        }
         key = new WireKey(0, 0, probe.sequence());
       }
       default -> throw new AssertionError(protocol);
