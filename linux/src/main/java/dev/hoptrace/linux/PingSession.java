@@ -31,8 +31,7 @@ import java.util.Optional;
  * Unprivileged ICMP echo through one ping socket ({@code SOCK_DGRAM, IPPROTO_ICMP[V6]}) per
  * session. The kernel owns the echo identifier (it rewrites it to the socket's "port") and
  * demultiplexes replies to this socket by it, so identity is the echo sequence alone. Echo replies
- * arrive on the normal queue, ICMP errors only on the error queue, and a queued error sets {@code
- * sk_err}, which the next send would return instead of sending: drain first, retry once.
+ * arrive on the normal queue, ICMP errors only on the error queue ({@link SharedProbeSocket}).
  *
  * <p>Paris: the kernel computes the checksum, but over our payload; with the identifier known
  * (bound before the first send) and, for ICMPv6, the source address, two payload bytes make it
@@ -52,6 +51,7 @@ final class PingSession implements ProbeSession, SessionCore.ReadySocket {
   /** The echo identifier the kernel gives this socket, once bound (Paris); else -1. */
   private final int identifier;
   private final byte[] payload;
+  private final SharedProbeSocket socket;
   private int ttl = -1;
 
   private PingSession(SessionCore core, SessionInfo info, int fd, int identifier) {
@@ -59,6 +59,7 @@ final class PingSession implements ProbeSession, SessionCore.ReadySocket {
     this.info = info;
     this.fd = fd;
     this.identifier = identifier;
+    this.socket = new SharedProbeSocket(core, fd, this::quotedKey);
     boolean v6 = core.setup.ipv6();
     this.echoRequest = v6 ? IcmpV6.ECHO_REQUEST : IcmpV4.ECHO_REQUEST;
     this.echoReply = v6 ? IcmpV6.ECHO_REPLY : IcmpV4.ECHO_REPLY;
@@ -111,7 +112,6 @@ final class PingSession implements ProbeSession, SessionCore.ReadySocket {
   @Override
   public SentProbe send(OutgoingProbe probe) throws NetworkException {
     try {
-      drainErrors(null);
       if (probe.ttl() != ttl) {
         core.setup.setTtl(fd, probe.ttl());
         ttl = probe.ttl();
@@ -122,7 +122,7 @@ final class PingSession implements ProbeSession, SessionCore.ReadySocket {
       } else {
         packet.set(SEQUENCE, 6, (short) probe.sequence());
       }
-      long sentAt = sendOnce();
+      long sentAt = socket.send(packet, packet.byteSize(), core.destinationLength);
       return new SentProbe(new WireKey(0, 0, probe.sequence()), sentAt);
     } catch (ErrnoException e) {
       if (e.call().equals("sendto")) {
@@ -148,23 +148,6 @@ final class PingSession implements ProbeSession, SessionCore.ReadySocket {
     return echo;
   }
 
-  /** Sends; on a stale asynchronous error (nothing was sent) drains again and retries once. */
-  private long sendOnce() throws ErrnoException {
-    long sentAt = RealtimeClock.now();
-    try {
-      Libc.sendto(fd, packet, packet.byteSize(), 0, core.destination, core.destinationLength);
-      return sentAt;
-    } catch (ErrnoException e) {
-      if (!StaleErrors.isStale(e.errno())) {
-        throw e;
-      }
-      drainErrors(null);
-      sentAt = RealtimeClock.now();
-      Libc.sendto(fd, packet, packet.byteSize(), 0, core.destination, core.destinationLength);
-      return sentAt;
-    }
-  }
-
   @Override
   public void receive(long deadline, ReplySink sink) throws NetworkException {
     core.receive(deadline, sink);
@@ -172,7 +155,7 @@ final class PingSession implements ProbeSession, SessionCore.ReadySocket {
 
   @Override
   public void onReady(int events, long wokeAt, ReplySink sink) throws ErrnoException {
-    drainErrors(sink);
+    socket.drain(sink);
     for (int i = 0; i < 64; i++) {
       Received datagram = core.reader.read(fd, false);
       if (datagram == null) {
@@ -182,35 +165,10 @@ final class PingSession implements ProbeSession, SessionCore.ReadySocket {
     }
   }
 
-  /** Reads the whole error queue (clearing sk_err); replies go to {@code sink} or, if null, later. */
-  private void drainErrors(ReplySink sink) throws ErrnoException {
-    for (int i = 0; i < 256; i++) {
-      Received entry = core.reader.read(fd, true);
-      if (entry == null) {
-        return;
-      }
-      if (!ErrorEntryDecoder.isIcmp(entry)) {
-        String why = ErrorEntryDecoder.whyNotIcmp(entry);
-        if (why != null && sink != null) {
-          sink.foreign(why);
-        }
-        continue;
-      }
-      byte[] quote = entry.payload();
-      // The quote is our echo request: type, code, checksum, identifier, sequence.
-      if (quote.length < ICMP_HEADER || (quote[0] & 0xff) != echoRequest) {
-        if (sink != null) {
-          sink.foreign("ICMP error quoting " + quote.length + " bytes, not an echo request");
-        }
-        continue;
-      }
-      Reply reply = core.errors.toReply(keyOf(quote), entry, RealtimeClock.now());
-      if (sink != null) {
-        sink.accept(reply);
-      } else {
-        core.deliverLater(reply);
-      }
-    }
+  /** The quoted echo request's sequence: type, code, checksum, identifier, sequence. */
+  private WireKey quotedKey(Received entry) {
+    byte[] quote = entry.payload();
+    return quote.length < ICMP_HEADER || (quote[0] & 0xff) != echoRequest ? null : keyOf(quote);
   }
 
   private void echoReply(Received datagram, ReplySink sink) {

@@ -64,10 +64,7 @@ final class RawProbeBuilder {
     // UDP, and Paris ICMP, need two bytes of payload for the checksum compensation.
     boolean compensates = protocol == Protocol.UDP || (paris && protocol == Protocol.ICMP);
     int length = Math.max(compensates ? ParisChecksum.SLOT : 0, packetLength - ip - transport);
-    this.payload = new byte[length];
-    for (int i = 0; i < length; i++) {
-      payload[i] = (byte) (0x40 + (i % 0x40));
-    }
+    this.payload = Payloads.pattern(length);
   }
 
   Built build(OutgoingProbe probe) {

@@ -28,8 +28,8 @@ import java.net.InetAddress;
  * the checksum the kernel computes equal the probe's sequence, as raw Paris probes carry it. The
  * error queue strips the quoted UDP header but returns the quoted payload, from which {@link
  * ParisChecksum#udpIdentity} recovers the checksum; a router that quotes fewer than two payload
- * bytes leaves its hop unmatched. One socket for many probes brings back the {@code sk_err} trap:
- * the error queue is drained before every send, and a stale error is retried once.
+ * bytes leaves its hop unmatched. One socket for many probes brings back the {@code sk_err} trap,
+ * which {@link SharedProbeSocket} handles.
  */
 final class UdpFlowSession implements ProbeSession, SessionCore.ReadySocket {
   private static final int PER_WAKE = 64;
@@ -41,6 +41,7 @@ final class UdpFlowSession implements ProbeSession, SessionCore.ReadySocket {
   private final InetAddress local;
   private final byte[] payload;
   private final MemorySegment sendBuffer;
+  private final SharedProbeSocket socket;
   private int ttl = -1;
 
   private UdpFlowSession(SessionCore core, SessionInfo info, int fd, int port) {
@@ -52,6 +53,7 @@ final class UdpFlowSession implements ProbeSession, SessionCore.ReadySocket {
     int length = core.spec.packetLength() - core.setup.ipHeaderLength() - Udp.LENGTH;
     this.payload = Payloads.pattern(Math.max(ParisChecksum.SLOT, length));
     this.sendBuffer = core.arena.allocate(payload.length, 8);
+    this.socket = new SharedProbeSocket(core, fd, this::quotedKey);
   }
 
   static UdpFlowSession open(SessionCore core, SessionInfo info) throws NetworkException {
@@ -90,35 +92,17 @@ final class UdpFlowSession implements ProbeSession, SessionCore.ReadySocket {
     MemorySegment.copy(datagram, Udp.LENGTH, sendBuffer, ValueLayout.JAVA_BYTE, 0, payload.length);
     WireKey key = new WireKey(port, probe.dstPort(), Wire.u16(datagram, 6));
     try {
-      drainErrors(null);
       if (probe.ttl() != ttl) {
         core.setup.setTtl(fd, probe.ttl());
         ttl = probe.ttl();
       }
       int length = core.destinationWithPort(probe.dstPort());
-      return new SentProbe(key, sendOnce(length));
+      return new SentProbe(key, socket.send(sendBuffer, payload.length, length));
     } catch (ErrnoException e) {
       if (e.call().equals("sendto")) {
         throw NetworkErrors.sending(core.spec.destination(), e);
       }
       throw NetworkErrors.setup("sending a UDP probe", e);
-    }
-  }
-
-  /** Sends; on a stale asynchronous error (nothing was sent) drains again and retries once. */
-  private long sendOnce(int destinationLength) throws ErrnoException {
-    long sentAt = RealtimeClock.now();
-    try {
-      Libc.sendto(fd, sendBuffer, payload.length, 0, core.destination, destinationLength);
-      return sentAt;
-    } catch (ErrnoException e) {
-      if (!StaleErrors.isStale(e.errno())) {
-        throw e;
-      }
-      drainErrors(null);
-      sentAt = RealtimeClock.now();
-      Libc.sendto(fd, sendBuffer, payload.length, 0, core.destination, destinationLength);
-      return sentAt;
     }
   }
 
@@ -129,7 +113,7 @@ final class UdpFlowSession implements ProbeSession, SessionCore.ReadySocket {
 
   @Override
   public void onReady(int events, long wokeAt, ReplySink sink) throws ErrnoException {
-    drainErrors(sink);
+    socket.drain(sink);
     for (int i = 0; i < PER_WAKE; i++) {
       Received datagram = core.reader.read(fd, false);
       if (datagram == null) {
@@ -140,40 +124,19 @@ final class UdpFlowSession implements ProbeSession, SessionCore.ReadySocket {
     }
   }
 
-  /** Reads the whole error queue (clearing sk_err); replies go to {@code sink} or, if null, later. */
-  private void drainErrors(ReplySink sink) throws ErrnoException {
-    for (int i = 0; i < 256; i++) {
-      Received entry = core.reader.read(fd, true);
-      if (entry == null) {
-        return;
-      }
-      if (!ErrorEntryDecoder.isIcmp(entry) || entry.name() == null) {
-        String why = ErrorEntryDecoder.whyNotIcmp(entry);
-        if (why != null && sink != null) {
-          sink.foreign(why);
-        }
-        continue;
-      }
-      // msg_name is the probe's destination and port; the payload is what followed its header.
-      int dstPort = entry.name().getPort();
-      byte[] quoted = entry.payload();
-      int identity = ParisChecksum.udpIdentity(local, core.spec.destination(), port, dstPort,
-          payload, quoted, 0, quoted.length);
-      if (identity < 0) {
-        if (sink != null) {
-          sink.foreign("ICMP error quoting " + quoted.length + " payload bytes, too few or not"
-              + " those of a probe of this trace");
-        }
-        continue;
-      }
-      var reply = core.errors.toReply(new WireKey(port, dstPort, identity), entry,
-          RealtimeClock.now());
-      if (sink != null) {
-        sink.accept(reply);
-      } else {
-        core.deliverLater(reply);
-      }
+  /**
+   * {@code msg_name} is the probe's destination and port; the payload is what followed its UDP
+   * header, whose two first bytes give the checksum back.
+   */
+  private WireKey quotedKey(Received entry) {
+    if (entry.name() == null) {
+      return null;
     }
+    int dstPort = entry.name().getPort();
+    byte[] quoted = entry.payload();
+    int identity = ParisChecksum.udpIdentity(local, core.spec.destination(), port, dstPort,
+        payload, quoted, 0, quoted.length);
+    return identity < 0 ? null : new WireKey(port, dstPort, identity);
   }
 
   @Override
