@@ -39,6 +39,8 @@ abstract class ProbeSettings {
   String geoDb;
   String scenario;
   boolean simulatorOnly;
+  boolean paris;
+  Integer flow;
 
   ProbeSettings(Protocol protocol, int probesPerHop) {
     this.protocol = protocol;
@@ -67,6 +69,19 @@ abstract class ProbeSettings {
         Option.value("-s, --source", "ADDR", "Source address.", (c, v) -> c.source = v),
         Option.value("-t, --tos", "TOS", "IPv4 TOS / IPv6 traffic class, 0..255 (default 0).",
             (c, v) -> c.tos = Values.wholeNumber(v)));
+  }
+
+  /** Paris traceroute: one flow for every probe, so a load-balanced path shows one branch. */
+  static <S extends ProbeSettings> List<Option<S>> flow() {
+    return List.of(
+        Option.flag("--paris",
+            "Keep every probe on one flow (Paris traceroute): per-flow load balancers send all"
+                + " of them one way, so each hop shows the router of one path.",
+            c -> c.paris = true),
+        Option.value("--flow", "N",
+            "Paris on flow N instead of 0 (UDP: port + N; ICMP: another checksum), which may"
+                + " take another path; implies --paris.",
+            (c, v) -> c.flow = Values.wholeNumber(v)));
   }
 
   /** Mode, reverse DNS and scenario: the options after each command's own. */
@@ -138,6 +153,11 @@ abstract class ProbeSettings {
    * {@link UserError} naming the option.
    */
   TraceRequest build(TraceRequest.Builder builder) throws UserError {
+    if (flow != null) {
+      builder.flow(flow);
+    } else {
+      builder.paris(paris);
+    }
     if (port != null) {
       builder.port(port);
     }

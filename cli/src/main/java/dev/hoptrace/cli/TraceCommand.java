@@ -35,6 +35,7 @@ final class TraceCommand extends ProbeSettings {
               Option.value("-p, --port", "PORT",
                   "UDP: first destination port (default 33434, +1 per probe); -U/-T: the port.",
                   (c, v) -> c.port = Values.wholeNumber(v))),
+          ProbeSettings.flow(),
           ProbeSettings.pathLimits(),
           List.of(
               Option.value("-q, --queries", "N", "Probes per hop (default 3).",

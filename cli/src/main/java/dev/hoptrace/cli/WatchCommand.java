@@ -63,6 +63,7 @@ final class WatchCommand extends ProbeSettings {
             Option.value("-G, --grace", "SEC",
                 "Longest wait for a reply (default 5); most waits are shorter, about 1 s.",
                 (c, v) -> c.grace = Values.decimal(v))),
+        ProbeSettings.flow(),
         ProbeSettings.pathLimits(),
         List.of(
             Option.value("-q, --queries", "N", "Probes per hop in each round (default 1).",

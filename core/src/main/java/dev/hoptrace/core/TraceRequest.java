@@ -1,5 +1,6 @@
 package dev.hoptrace.core;
 
+import dev.hoptrace.core.net.FlowId;
 import dev.hoptrace.core.net.ProbeMode;
 import dev.hoptrace.core.net.Protocol;
 import dev.hoptrace.core.net.SessionSpec;
@@ -31,6 +32,8 @@ import java.util.Optional;
  * @param interfaceName interface to send through, or empty
  * @param tos IPv4 TOS / IPv6 traffic class
  * @param packetLength total probe size in bytes including the IP header
+ * @param flow Paris traceroute on this flow (every probe keeps the fields load balancers hash),
+ *     or empty for classic traceroute (UDP probes change port, ICMP probes checksum, per probe)
  */
 public record TraceRequest(
     InetAddress destination,
@@ -49,7 +52,8 @@ public record TraceRequest(
     Optional<InetAddress> source,
     Optional<String> interfaceName,
     int tos,
-    int packetLength) {
+    int packetLength,
+    Optional<FlowId> flow) {
 
   /** Classic traceroute's first UDP port. */
   public static final int DEFAULT_UDP_PORT = 33434;
@@ -67,6 +71,7 @@ public record TraceRequest(
     Objects.requireNonNull(replyWait, "replyWait");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(interfaceName, "interfaceName");
+    Objects.requireNonNull(flow, "flow");
     check(maxTtl >= 1 && maxTtl <= 255, "max TTL (-m) must be 1..255, got " + maxTtl);
     check(firstTtl >= 1 && firstTtl <= maxTtl,
         "first TTL (-f) must be 1.." + maxTtl + " (the max TTL), got " + firstTtl);
@@ -82,6 +87,16 @@ public record TraceRequest(
     check(!fixedPort || protocol == Protocol.UDP, "a fixed port (-U) applies to UDP probes only");
     source.ifPresent(s -> check(s.getClass() == destination.getClass(),
         "source address " + s.getHostAddress() + " is not of the destination's family"));
+    flow.ifPresent(f -> checkFlow(f, protocol, mode, port));
+  }
+
+  private static void checkFlow(FlowId flow, Protocol protocol, ProbeMode mode, int port) {
+    check(protocol != Protocol.UDP || flow.udpPort(port) <= 65535, "UDP port (-p) " + port
+        + " plus flow " + flow.number() + " is past 65535 (a flow's port is the port plus its"
+        + " number)");
+    check(protocol != Protocol.TCP || flow.number() == 0, "TCP probes keep one flow per trace"
+        + " (the session's source port): flow " + flow.number() + " needs UDP or ICMP (-I)");
+    check(protocol != Protocol.TCP || mode != ProbeMode.UNPRIVILEGED, FlowId.TCP_NEEDS_RAW);
   }
 
   private static void check(boolean ok, String message) {
@@ -113,6 +128,11 @@ public record TraceRequest(
     return destination instanceof Inet6Address;
   }
 
+  /** Whether this is a Paris trace: one flow for every probe. */
+  public boolean paris() {
+    return flow.isPresent();
+  }
+
   /** Collects options; {@link #build()} validates them all at once. */
   public static final class Builder {
     private final InetAddress destination;
@@ -132,6 +152,8 @@ public record TraceRequest(
     private Optional<String> interfaceName = Optional.empty();
     private int tos;
     private Integer packetLength;
+    /** The Paris flow's number, or null for classic. */
+    private Integer flow;
 
     private Builder(InetAddress destination) {
       this.destination = Objects.requireNonNull(destination, "destination");
@@ -156,6 +178,13 @@ public record TraceRequest(
     public Builder tos(int t) { this.tos = t; return this; }
     /** Total probe size including the IP header; without it traceroute's default. */
     public Builder packetLength(int bytes) { this.packetLength = bytes; return this; }
+    /** Paris traceroute on flow 0 (true), unless another flow was set; classic (false). */
+    public Builder paris(boolean paris) {
+      this.flow = !paris ? null : flow != null ? flow : 0;
+      return this;
+    }
+    /** Paris traceroute on flow {@code number}, 0..{@link FlowId#MAX}. */
+    public Builder flow(int number) { this.flow = number; return this; }
 
     /**
      * @throws IllegalArgumentException naming the first option that is out of range
@@ -164,12 +193,14 @@ public record TraceRequest(
       return new TraceRequest(destination, hostName, protocol, mode,
           port != null ? port : defaultPort(protocol, fixedPort), fixedPort, firstTtl, maxTtl,
           probesPerHop, maxInFlight, sendWait, replyWait, gapLimit, source, interfaceName, tos,
-          packetLength != null ? packetLength : defaultPacketLength(destination));
+          packetLength != null ? packetLength : defaultPacketLength(destination),
+          Optional.ofNullable(flow).map(FlowId::new));
     }
   }
 
   /** What the network layer needs to open this trace's sockets. */
   public SessionSpec sessionSpec() {
-    return new SessionSpec(destination, protocol, mode, source, interfaceName, tos, packetLength);
+    return new SessionSpec(destination, protocol, mode, source, interfaceName, tos, packetLength,
+        paris());
   }
 }

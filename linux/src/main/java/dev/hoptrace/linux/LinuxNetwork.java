@@ -1,10 +1,13 @@
 package dev.hoptrace.linux;
 
+import dev.hoptrace.core.net.FlowId;
 import dev.hoptrace.core.net.Network;
 import dev.hoptrace.core.net.NetworkException;
 import dev.hoptrace.core.net.NetworkException.Reason;
 import dev.hoptrace.core.net.ProbeMode;
 import dev.hoptrace.core.net.ProbeSession;
+import dev.hoptrace.core.net.Protocol;
+import dev.hoptrace.core.net.SessionInfo;
 import dev.hoptrace.core.net.SessionSpec;
 import dev.hoptrace.linux.ffm.DowncallWarmUp;
 import dev.hoptrace.linux.ffm.ErrnoException;
@@ -47,6 +50,9 @@ public final class LinuxNetwork implements Network {
   }
 
   private ProbeSession openUnprivileged(SessionSpec spec, String note) throws NetworkException {
+    if (spec.paris() && spec.protocol() == Protocol.TCP) {
+      throw new NetworkException(Reason.PERMISSION, FlowId.TCP_NEEDS_RAW + note);
+    }
     SessionCore core;
     try {
       core = new SessionCore(spec, extensions);
@@ -55,10 +61,16 @@ public final class LinuxNetwork implements Network {
     }
     try {
       java.net.InetAddress local = RouteProbe.localAddress(core);
+      SessionInfo info = switch (spec.protocol()) {
+        case UDP -> SessionInfos.udp(spec, local);
+        case ICMP -> SessionInfos.ping(spec, local);
+        case TCP -> SessionInfos.tcp(spec, local);
+      };
+      info = SessionInfos.noted(info, note);
       return switch (spec.protocol()) {
-        case UDP -> new UdpSession(core, SessionInfos.noted(SessionInfos.udp(spec, local), note));
-        case ICMP -> PingSession.open(core, SessionInfos.noted(SessionInfos.ping(spec, local), note));
-        case TCP -> new TcpSession(core, SessionInfos.noted(SessionInfos.tcp(spec, local), note));
+        case UDP -> spec.paris() ? UdpFlowSession.open(core, info) : new UdpSession(core, info);
+        case ICMP -> PingSession.open(core, info);
+        case TCP -> new TcpSession(core, info);
       };
     } catch (NetworkException | RuntimeException e) {
       core.close();

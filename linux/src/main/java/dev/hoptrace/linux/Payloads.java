@@ -10,9 +10,15 @@ final class Payloads {
 
   static MemorySegment pattern(Arena arena, int length) {
     MemorySegment s = arena.allocate(Math.max(1, length), 8).asSlice(0, length);
-    for (int i = 0; i < length; i++) {
-      s.set(ValueLayout.JAVA_BYTE, i, (byte) (0x40 + (i % 0x40)));
-    }
+    MemorySegment.copy(pattern(length), 0, s, ValueLayout.JAVA_BYTE, 0, length);
     return s;
+  }
+
+  static byte[] pattern(int length) {
+    byte[] b = new byte[length];
+    for (int i = 0; i < length; i++) {
+      b[i] = (byte) (0x40 + (i % 0x40));
+    }
+    return b;
   }
 }

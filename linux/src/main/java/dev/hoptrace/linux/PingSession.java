@@ -2,6 +2,7 @@ package dev.hoptrace.linux;
 
 import dev.hoptrace.packet.IcmpV4;
 import dev.hoptrace.packet.IcmpV6;
+import dev.hoptrace.packet.ParisChecksum;
 
 import static dev.hoptrace.linux.ffm.LinuxConstants.*;
 
@@ -18,9 +19,11 @@ import dev.hoptrace.core.net.WireKey;
 import dev.hoptrace.linux.MessageReader.Received;
 import dev.hoptrace.linux.ffm.ErrnoException;
 import dev.hoptrace.linux.ffm.Libc;
+import dev.hoptrace.linux.ffm.SockAddr;
 import dev.hoptrace.packet.ext.IcmpExtensions;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.net.Inet6Address;
 import java.nio.ByteOrder;
 import java.util.Optional;
 
@@ -28,8 +31,11 @@ import java.util.Optional;
  * Unprivileged ICMP echo through one ping socket ({@code SOCK_DGRAM, IPPROTO_ICMP[V6]}) per
  * session. The kernel owns the echo identifier (it rewrites it to the socket's "port") and
  * demultiplexes replies to this socket by it, so identity is the echo sequence alone. Echo replies
- * arrive on the normal queue, ICMP errors only on the error queue, and a queued error sets {@code
- * sk_err}, which the next send would return instead of sending: drain first, retry once.
+ * arrive on the normal queue, ICMP errors only on the error queue ({@link SharedProbeSocket}).
+ *
+ * <p>Paris: the kernel computes the checksum, but over our payload; with the identifier known
+ * (bound before the first send) and, for ICMPv6, the source address, two payload bytes make it
+ * come out as the flow's checksum whatever the sequence.
  */
 final class PingSession implements ProbeSession, SessionCore.ReadySocket {
   private static final int ICMP_HEADER = 8;
@@ -42,18 +48,25 @@ final class PingSession implements ProbeSession, SessionCore.ReadySocket {
   private final MemorySegment packet;
   private final int echoRequest;
   private final int echoReply;
+  /** The echo identifier the kernel gives this socket, once bound (Paris); else -1. */
+  private final int identifier;
+  private final byte[] payload;
+  private final SharedProbeSocket socket;
   private int ttl = -1;
 
-  private PingSession(SessionCore core, SessionInfo info, int fd) {
+  private PingSession(SessionCore core, SessionInfo info, int fd, int identifier) {
     this.core = core;
     this.info = info;
     this.fd = fd;
+    this.identifier = identifier;
+    this.socket = new SharedProbeSocket(core, fd, this::quotedKey);
     boolean v6 = core.setup.ipv6();
     this.echoRequest = v6 ? IcmpV6.ECHO_REQUEST : IcmpV4.ECHO_REQUEST;
     this.echoReply = v6 ? IcmpV6.ECHO_REPLY : IcmpV4.ECHO_REPLY;
-    int payload = Math.max(0, core.spec.packetLength() - core.setup.ipHeaderLength() - ICMP_HEADER);
-    this.packet = core.arena.allocate(ICMP_HEADER + payload, 8);
-    MemorySegment.copy(Payloads.pattern(core.arena, payload), 0, packet, ICMP_HEADER, payload);
+    int length = core.spec.packetLength() - core.setup.ipHeaderLength() - ICMP_HEADER;
+    this.payload = Payloads.pattern(Math.max(core.spec.paris() ? ParisChecksum.SLOT : 0, length));
+    this.packet = core.arena.allocate(ICMP_HEADER + payload.length, 8);
+    MemorySegment.copy(payload, 0, packet, ValueLayout.JAVA_BYTE, ICMP_HEADER, payload.length);
     // type, code 0, checksum 0 and identifier 0: the kernel fills in both of the latter.
     packet.set(ValueLayout.JAVA_BYTE, 0, (byte) echoRequest);
   }
@@ -71,8 +84,13 @@ final class PingSession implements ProbeSession, SessionCore.ReadySocket {
     }
     try {
       core.setup.allowFragmentation(fd);
-      core.setup.bindSource(fd, 0);
-      PingSession session = new PingSession(core, info, fd);
+      int identifier = -1;
+      if (core.spec.paris()) {
+        identifier = core.setup.bindAnyPort(fd, core.arena.allocate(SockAddr.STORAGE_SIZE, 8));
+      } else {
+        core.setup.bindSource(fd, 0);
+      }
+      PingSession session = new PingSession(core, info, fd, identifier);
       core.register(fd, EPOLLIN, session);
       return session;
     } catch (ErrnoException e) {
@@ -94,13 +112,17 @@ final class PingSession implements ProbeSession, SessionCore.ReadySocket {
   @Override
   public SentProbe send(OutgoingProbe probe) throws NetworkException {
     try {
-      drainErrors(null);
       if (probe.ttl() != ttl) {
         core.setup.setTtl(fd, probe.ttl());
         ttl = probe.ttl();
       }
-      packet.set(SEQUENCE, 6, (short) probe.sequence());
-      long sentAt = sendOnce();
+      if (probe.holdsIcmpChecksum()) {
+        byte[] echo = heldEcho(probe);
+        MemorySegment.copy(echo, 0, packet, ValueLayout.JAVA_BYTE, 0, echo.length);
+      } else {
+        packet.set(SEQUENCE, 6, (short) probe.sequence());
+      }
+      long sentAt = socket.send(packet, packet.byteSize(), core.destinationLength);
       return new SentProbe(new WireKey(0, 0, probe.sequence()), sentAt);
     } catch (ErrnoException e) {
       if (e.call().equals("sendto")) {
@@ -110,21 +132,20 @@ final class PingSession implements ProbeSession, SessionCore.ReadySocket {
     }
   }
 
-  /** Sends; on a stale asynchronous error (nothing was sent) drains again and retries once. */
-  private long sendOnce() throws ErrnoException {
-    long sentAt = RealtimeClock.now();
-    try {
-      Libc.sendto(fd, packet, packet.byteSize(), 0, core.destination, core.destinationLength);
-      return sentAt;
-    } catch (ErrnoException e) {
-      if (!StaleErrors.isStale(e.errno())) {
-        throw e;
-      }
-      drainErrors(null);
-      sentAt = RealtimeClock.now();
-      Libc.sendto(fd, packet, packet.byteSize(), 0, core.destination, core.destinationLength);
-      return sentAt;
+  /**
+   * The echo as the kernel will send it, its payload chosen so that the checksum the kernel
+   * computes is the probe's: the same identifier and, for ICMPv6, the same pseudo-header.
+   */
+  private byte[] heldEcho(OutgoingProbe probe) {
+    if (identifier < 0) {
+      throw new IllegalStateException("a held echo checksum needs a session opened for Paris");
     }
+    byte[] echo = core.setup.ipv6()
+        ? IcmpV6.echoRequest((Inet6Address) info.localAddress(),
+            (Inet6Address) core.spec.destination(), identifier, probe.sequence(), payload)
+        : IcmpV4.echoRequest(identifier, probe.sequence(), payload);
+    ParisChecksum.holdEcho(echo, probe.icmpChecksum());
+    return echo;
   }
 
   @Override
@@ -134,7 +155,7 @@ final class PingSession implements ProbeSession, SessionCore.ReadySocket {
 
   @Override
   public void onReady(int events, long wokeAt, ReplySink sink) throws ErrnoException {
-    drainErrors(sink);
+    socket.drain(sink);
     for (int i = 0; i < 64; i++) {
       Received datagram = core.reader.read(fd, false);
       if (datagram == null) {
@@ -144,35 +165,10 @@ final class PingSession implements ProbeSession, SessionCore.ReadySocket {
     }
   }
 
-  /** Reads the whole error queue (clearing sk_err); replies go to {@code sink} or, if null, later. */
-  private void drainErrors(ReplySink sink) throws ErrnoException {
-    for (int i = 0; i < 256; i++) {
-      Received entry = core.reader.read(fd, true);
-      if (entry == null) {
-        return;
-      }
-      if (!ErrorEntryDecoder.isIcmp(entry)) {
-        String why = ErrorEntryDecoder.whyNotIcmp(entry);
-        if (why != null && sink != null) {
-          sink.foreign(why);
-        }
-        continue;
-      }
-      byte[] quote = entry.payload();
-      // The quote is our echo request: type, code, checksum, identifier, sequence.
-      if (quote.length < ICMP_HEADER || (quote[0] & 0xff) != echoRequest) {
-        if (sink != null) {
-          sink.foreign("ICMP error quoting " + quote.length + " bytes, not an echo request");
-        }
-        continue;
-      }
-      Reply reply = core.errors.toReply(keyOf(quote), entry, RealtimeClock.now());
-      if (sink != null) {
-        sink.accept(reply);
-      } else {
-        core.deliverLater(reply);
-      }
-    }
+  /** The quoted echo request's sequence: type, code, checksum, identifier, sequence. */
+  private WireKey quotedKey(Received entry) {
+    byte[] quote = entry.payload();
+    return quote.length < ICMP_HEADER || (quote[0] & 0xff) != echoRequest ? null : keyOf(quote);
   }
 
   private void echoReply(Received datagram, ReplySink sink) {

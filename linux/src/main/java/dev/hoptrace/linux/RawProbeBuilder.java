@@ -3,11 +3,11 @@ package dev.hoptrace.linux;
 import dev.hoptrace.core.net.OutgoingProbe;
 import dev.hoptrace.core.net.Protocol;
 import dev.hoptrace.core.net.WireKey;
-import dev.hoptrace.packet.Checksum;
 import dev.hoptrace.packet.IcmpV4;
 import dev.hoptrace.packet.IcmpV6;
 import dev.hoptrace.packet.Ipv4Header;
 import dev.hoptrace.packet.Ipv6Header;
+import dev.hoptrace.packet.ParisChecksum;
 import dev.hoptrace.packet.Tcp;
 import dev.hoptrace.packet.Udp;
 import dev.hoptrace.packet.Wire;
@@ -27,8 +27,12 @@ import java.net.InetAddress;
  *   <li>TCP: a SYN from the reserved port; the TCP sequence number is the probe sequence. Key =
  *       (port, dstPort, sequence); a SYN-ACK or RST acknowledges sequence + 1.
  *   <li>ICMP: echo id = the reserved port, echo sequence = the probe sequence. Key = (0, 0,
- *       sequence), as for ping sockets.
+ *       sequence), as for ping sockets. Paris: two payload bytes hold the checksum at the flow's.
  * </ul>
+ *
+ * Every hashed field but the UDP destination port and the ICMP checksum is the session's and the
+ * same for every probe (addresses, ports, TOS, flow label 0): a Paris strategy, which keeps those
+ * two constant, gets one flow.
  */
 final class RawProbeBuilder {
   private static final int TCP_WINDOW = 5840;
@@ -45,7 +49,7 @@ final class RawProbeBuilder {
 
   RawProbeBuilder(
       Protocol protocol, InetAddress source, InetAddress destination, int ident, int tos,
-      int packetLength) {
+      int packetLength, boolean paris) {
     this.protocol = protocol;
     this.source = source;
     this.destination = destination;
@@ -57,12 +61,10 @@ final class RawProbeBuilder {
       case TCP -> Tcp.MIN_LENGTH;
       case ICMP -> IcmpV4.LENGTH;
     };
-    // UDP needs two bytes of payload for the checksum compensation.
-    int length = Math.max(protocol == Protocol.UDP ? 2 : 0, packetLength - ip - transport);
-    this.payload = new byte[length];
-    for (int i = 0; i < length; i++) {
-      payload[i] = (byte) (0x40 + (i % 0x40));
-    }
+    // UDP, and Paris ICMP, need two bytes of payload for the checksum compensation.
+    boolean compensates = protocol == Protocol.UDP || (paris && protocol == Protocol.ICMP);
+    int length = Math.max(compensates ? ParisChecksum.SLOT : 0, packetLength - ip - transport);
+    this.payload = Payloads.pattern(length);
   }
 
   Built build(OutgoingProbe probe) {
@@ -70,7 +72,8 @@ final class RawProbeBuilder {
     WireKey key;
     switch (protocol) {
       case UDP -> {
-        segment = udpWithChecksum(probe.dstPort(), probe.sequence());
+        segment = ParisChecksum.udp(source, destination, ident, probe.dstPort(), payload,
+            probe.sequence());
         key = new WireKey(ident, probe.dstPort(), Wire.u16(segment, 6));
       }
       case TCP -> {
@@ -82,30 +85,14 @@ final class RawProbeBuilder {
         segment = destination instanceof Inet6Address d6
             ? IcmpV6.echoRequest((Inet6Address) source, d6, ident, probe.sequence(), payload)
             : IcmpV4.echoRequest(ident, probe.sequence(), payload);
+        if (probe.holdsIcmpChecksum()) {
+          ParisChecksum.holdEcho(segment, probe.icmpChecksum());
+        }
         key = new WireKey(0, 0, probe.sequence());
       }
       default -> throw new AssertionError(protocol);
     }
     return new Built(withIpHeader(probe, segment), key);
-  }
-
-  /**
-   * A UDP datagram whose checksum is the sequence (0 becomes 0xffff: RFC 768 reserves 0 for "no
-   * checksum", so sequences 0 and 65535 share a key; they are never in flight together).
-   */
-  private byte[] udpWithChecksum(int dstPort, int sequence) {
-    byte[] slotZero = payload.clone();
-    slotZero[0] = 0;
-    slotZero[1] = 0;
-    byte[] datagram = Udp.encode(source, destination, ident, dstPort, slotZero);
-    Wire.put16(datagram, 6, 0);
-    int withZeroSlot =
-        Checksum.transport(source, destination, Ipv4Header.PROTOCOL_UDP, datagram, 0,
-            datagram.length);
-    int wanted = sequence == 0 ? 0xffff : sequence;
-    Wire.put16(datagram, Udp.LENGTH, Checksum.compensation(withZeroSlot, wanted));
-    Wire.put16(datagram, 6, wanted);
-    return datagram;
   }
 
   private byte[] withIpHeader(OutgoingProbe probe, byte[] segment) {

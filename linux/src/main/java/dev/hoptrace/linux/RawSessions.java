@@ -86,7 +86,7 @@ final class RawSessions {
       core.setup.attachFilter(sendFd, RawFilters.nothing());
 
       RawProbeBuilder builder = new RawProbeBuilder(spec.protocol(), local, spec.destination(),
-          ident, spec.tos(), spec.packetLength());
+          ident, spec.tos(), spec.packetLength(), spec.paris());
       SessionInfo info = new SessionInfo(ProbeMode.RAW,
           "raw sockets: hoptrace builds the probes (IP header included), replies read from a raw "
               + (spec.ipv6() ? "ICMPv6" : "ICMP") + " socket filtered in the kernel on identity "

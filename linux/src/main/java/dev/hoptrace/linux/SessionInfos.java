@@ -27,7 +27,10 @@ final class SessionInfos {
   static SessionInfo udp(SessionSpec spec, InetAddress local) {
     return new SessionInfo(
         ProbeMode.UNPRIVILEGED,
-        "UDP, one connected socket per probe, replies from the " + ip(spec) + " error queue",
+        spec.paris()
+            ? "UDP, one socket for the whole trace (the checksum carries each probe's identity),"
+                + " replies from the " + ip(spec) + " error queue"
+            : "UDP, one connected socket per probe, replies from the " + ip(spec) + " error queue",
         NO_QUOTED_HEADER,
         local,
         false);

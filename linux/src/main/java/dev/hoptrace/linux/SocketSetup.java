@@ -153,6 +153,17 @@ final class SocketSetup {
     }
   }
 
+  /**
+   * Binds to the requested source address (or any) and a port the kernel picks, now rather than
+   * at the first send, and returns the port: a socket that carries every probe of a flow, whose
+   * port (a ping socket's echo identifier) goes into the probes' checksums.
+   */
+  int bindAnyPort(int fd, MemorySegment name) throws ErrnoException {
+    java.net.InetAddress address = spec.source().orElseGet(() -> Addresses.wildcard(ipv6));
+    Libc.bind(fd, sourceAddress, SockAddr.write(sourceAddress, address, 0));
+    return SockAddr.read(name, Libc.getsockname(fd, name)).getPort();
+  }
+
   /** Binds to the requested source address and port, when either was asked for. */
   void bindSource(int fd, int port) throws ErrnoException {
     if (spec.source().isEmpty() && port == 0) {

@@ -36,7 +36,18 @@
  *   <tr><td>ICMP, raw</td><td>as above</td><td>echo id = the reserved port, sequence =
  *       sequence</td><td>(0, 0, sequence)</td><td>echo reply header or quoted echo header</td>
  *       </tr>
+ *   <tr><td>UDP, unprivileged, Paris</td><td>one {@code SOCK_DGRAM} bound for the session
+ *       ({@code UdpFlowSession}), TTL set before each send</td><td>one source port, the engine's
+ *       destination port; two payload bytes make the kernel's UDP checksum = sequence</td>
+ *       <td>(local port, dstPort, checksum)</td><td>the checksum recomputed from the quoted
+ *       payload (error queue; the kernel strips the UDP header); dstPort from {@code
+ *       msg_name}</td></tr>
  * </table>
+ *
+ * <p>Paris ({@code SessionSpec.paris}): raw UDP and TCP probes already keep their ports; ICMP echoes
+ * (raw, and ping sockets bound before the first send so the id is known) hold the engine's
+ * checksum with two payload bytes; unprivileged UDP switches to the one-socket session above;
+ * unprivileged TCP is refused (the kernel chooses the sequence number). See docs/paris.md.
  *
  * <p>Raw identity is the number of a port that an ordinary UDP (for TCP probes: TCP) socket holds
  * bound for the session's lifetime, so concurrently running tracers on the host never share it.

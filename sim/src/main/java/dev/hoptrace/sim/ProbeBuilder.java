@@ -4,11 +4,11 @@ import dev.hoptrace.core.net.OutgoingProbe;
 import dev.hoptrace.core.net.Protocol;
 import dev.hoptrace.core.net.SessionSpec;
 import dev.hoptrace.core.net.WireKey;
-import dev.hoptrace.packet.Checksum;
 import dev.hoptrace.packet.IcmpV4;
 import dev.hoptrace.packet.IcmpV6;
 import dev.hoptrace.packet.Ipv4Header;
 import dev.hoptrace.packet.Ipv6Header;
+import dev.hoptrace.packet.ParisChecksum;
 import dev.hoptrace.packet.Tcp;
 import dev.hoptrace.packet.Udp;
 import dev.hoptrace.packet.Wire;
@@ -22,14 +22,18 @@ import java.net.InetAddress;
  *
  * <ul>
  *   <li>unprivileged UDP: the kernel's datagram from a fresh ephemeral port, DF clear
- *       ({@code IP_PMTUDISC_DONT}, as traceroute), key (local port, dst port, 0);
+ *       ({@code IP_PMTUDISC_DONT}, as traceroute), key (local port, dst port, 0); Paris: from the
+ *       session's one port, the payload chosen so that the kernel's checksum is the sequence, key
+ *       (port, dst port, checksum);
  *   <li>ping socket: echo id = the socket's id, sequence = the probe's, DF clear, key (0, 0, seq);
+ *       Paris: the checksum held by two payload bytes;
  *   <li>unprivileged TCP: the kernel's SYN (MSS, SACK, timestamps, window scale; random ISN; DF
  *       set) from a fresh port, key (local port, dst port, 0);
  *   <li>raw UDP: source port = the reserved port, UDP checksum = sequence (two payload bytes
  *       compensate), IPv4 ID = sequence, key (port, dst port, checksum);
  *   <li>raw TCP: SYN from the reserved port, TCP sequence = probe sequence, key (port, dst port,
- *       sequence); raw ICMP: echo id = the reserved port, key (0, 0, sequence).
+ *       sequence); raw ICMP: echo id = the reserved port, key (0, 0, sequence), the checksum
+ *       held as for ping sockets.
  * </ul>
  *
  * IPv6 probes from ordinary sockets carry the flow label Linux derives from the flow
@@ -41,6 +45,7 @@ final class ProbeBuilder {
 
   private final Protocol protocol;
   private final boolean raw;
+  private final boolean paris;
   private final InetAddress source;
   private final InetAddress destination;
   private final boolean v6;
@@ -52,12 +57,14 @@ final class ProbeBuilder {
   ProbeBuilder(SessionSpec spec, InetAddress source, boolean raw) {
     this.protocol = spec.protocol();
     this.raw = raw;
+    this.paris = spec.paris();
     this.source = source;
     this.destination = spec.destination();
     this.v6 = spec.ipv6();
     this.tos = spec.tos();
     int ip = v6 ? Ipv6Header.LENGTH : Ipv4Header.MIN_LENGTH;
-    int minimum = raw && protocol == Protocol.UDP ? 2 : 0; // room for the compensation word
+    boolean compensates = (raw && protocol == Protocol.UDP) || (paris && protocol != Protocol.TCP);
+    int minimum = compensates ? ParisChecksum.SLOT : 0;
     int length = Math.max(minimum, spec.packetLength() - ip - 8);
     this.payload = new byte[protocol == Protocol.TCP ? 0 : length];
     for (int i = 0; i < payload.length; i++) {
@@ -74,9 +81,12 @@ final class ProbeBuilder {
     WireKey key;
     switch (protocol) {
       case UDP -> {
-        segment = raw ? udpWithChecksum(port, probe.dstPort(), probe.sequence())
+        boolean inChecksum = raw || paris;
+        segment = inChecksum
+            ? ParisChecksum.udp(source, destination, port, probe.dstPort(), payload,
+                probe.sequence())
             : Udp.encode(source, destination, port, probe.dstPort(), payload);
-        key = new WireKey(port, probe.dstPort(), raw ? Wire.u16(segment, 6) : 0);
+        key = new WireKey(port, probe.dstPort(), inChecksum ? Wire.u16(segment, 6) : 0);
       }
       case TCP -> {
         Tcp syn = raw
@@ -90,6 +100,9 @@ final class ProbeBuilder {
             ? IcmpV6.echoRequest((Inet6Address) source, (Inet6Address) destination, port,
                 probe.sequence(), payload)
             : IcmpV4.echoRequest(port, probe.sequence(), payload);
+        if (probe.holdsIcmpChecksum()) {
+          ParisChecksum.holdEcho(segment, probe.icmpChecksum());
+        }
         key = new WireKey(0, 0, probe.sequence());
       }
       default -> throw new AssertionError(protocol);
@@ -110,19 +123,12 @@ final class ProbeBuilder {
         (Inet4Address) source, (Inet4Address) destination, 0).encodeWith(segment), key);
   }
 
-  /** UDP whose checksum is the sequence (0 goes out as 0xffff, RFC 768), the Paris trick. */
-  private byte[] udpWithChecksum(int port, int dstPort, int sequence) {
-    byte[] slotZero = payload.clone();
-    slotZero[0] = 0;
-    slotZero[1] = 0;
-    byte[] datagram = Udp.encode(source, destination, port, dstPort, slotZero);
-    Wire.put16(datagram, 6, 0);
-    int withZeroSlot = Checksum.transport(source, destination, Datagram.UDP, datagram, 0,
-        datagram.length);
-    int wanted = sequence == 0 ? 0xffff : sequence;
-    Wire.put16(datagram, Udp.LENGTH, Checksum.compensation(withZeroSlot, wanted));
-    Wire.put16(datagram, 6, wanted);
-    return datagram;
+  /**
+   * The checksum a Paris UDP probe from {@code port} to {@code dstPort} carried, from the quoted
+   * payload an error queue returns; -1 when the quote cannot be one of this session's probes.
+   */
+  int udpIdentity(int port, int dstPort, byte[] quoted, int off, int len) {
+    return ParisChecksum.udpIdentity(source, destination, port, dstPort, payload, quoted, off, len);
   }
 
   /** MSS, SACK permitted, timestamps, NOP, window scale 7: what Linux puts in a SYN. */

@@ -10,6 +10,7 @@ import dev.hoptrace.packet.Ipv4Header;
 import dev.hoptrace.packet.Ipv6Header;
 import dev.hoptrace.packet.MalformedPacketException;
 import dev.hoptrace.packet.Tcp;
+import dev.hoptrace.packet.Udp;
 import dev.hoptrace.packet.ext.IcmpExtensions;
 import dev.hoptrace.packet.icmp.IcmpMessage;
 import dev.hoptrace.packet.icmp.IcmpMessageDecoder;
@@ -27,19 +28,24 @@ import java.util.Optional;
  * recovers the key from the quote, quoted IP header included. An unprivileged session gets what
  * the kernel's error queue keeps: type, code, offender, MTU, extensions and the reply's TTL, with
  * the key of the socket the error arrived on (ping sockets: the quoted echo sequence), and never
- * the quoted IP header.
+ * the quoted IP header. A Paris UDP session has one socket for all its probes: the key then comes
+ * from the quoted payload (the error queue strips the UDP header), see {@link
+ * dev.hoptrace.packet.ParisChecksum#udpIdentity}.
  */
 final class ReplyReader {
   private final Protocol protocol;
   private final boolean raw;
   private final int ident;
   private final InetAddress destination;
+  private final ProbeBuilder builder;
 
-  ReplyReader(Protocol protocol, boolean raw, int ident, InetAddress destination) {
+  ReplyReader(Protocol protocol, boolean raw, int ident, InetAddress destination,
+      ProbeBuilder builder) {
     this.protocol = protocol;
     this.raw = raw;
     this.ident = ident;
     this.destination = destination;
+    this.builder = builder;
   }
 
   /**
@@ -69,7 +75,8 @@ final class ReplyReader {
       return null;
     }
     QuotedProbe quote = msg.quote().get();
-    WireKey key = raw || protocol == Protocol.ICMP ? keyOf(quote) : socketKey;
+    WireKey key = raw || protocol == Protocol.ICMP ? keyOf(quote)
+        : socketKey != null ? socketKey : quotedPayloadKey(b, msg, quote);
     if (key == null || (raw && !quote.ip().destination().equals(destination))) {
       return null;
     }
@@ -92,6 +99,24 @@ final class ReplyReader {
           && (!raw || e.echoIdentifier() == ident) -> new WireKey(0, 0, e.echoSequence());
       default -> null;
     };
+  }
+
+  /**
+   * One UDP socket for every probe (Paris): the key from what the error queue gives, the quoted
+   * destination port ({@code msg_name}) and everything after the quoted UDP header, which the
+   * kernel strips; null when that cannot be one of this session's probes.
+   */
+  private WireKey quotedPayloadKey(byte[] b, IcmpMessage msg, QuotedProbe quote) {
+    if (!(quote.transport() instanceof QuotedUdp u) || u.sourcePort() != ident) {
+      return null;
+    }
+    int start = quote.location().offset() + Udp.LENGTH;
+    int end = msg.bodyOffset() + msg.bodyLength();
+    if (start > end) {
+      return null;
+    }
+    int identity = builder.udpIdentity(ident, u.destinationPort(), b, start, end - start);
+    return identity < 0 ? null : new WireKey(ident, u.destinationPort(), identity);
   }
 
   /**

@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * The sockets of one trace on the simulated client. Unprivileged UDP and TCP open one socket per
- * probe (a fresh ephemeral port, given back on release); ICMP uses one ping socket; raw sessions
- * hold one reserved port as their identity. Replies wait in an inbox until {@code receive} hands
+ * probe (a fresh ephemeral port, given back on release), Paris UDP one for the whole trace; ICMP
+ * uses one ping socket; raw sessions hold one reserved port as their identity. Replies wait in an inbox until {@code receive} hands
  * them over, decoded from their bytes.
  */
 final class SimSession implements ProbeSession {
@@ -43,13 +43,14 @@ final class SimSession implements ProbeSession {
     this.info = info;
     this.protocol = spec.protocol();
     this.raw = raw;
-    boolean onePort = raw || protocol == Protocol.ICMP;
+    boolean onePort =
+        raw || protocol == Protocol.ICMP || (spec.paris() && protocol == Protocol.UDP);
     this.ident = onePort ? stack.bind(protocol, this) : 0;
     if (raw) {
       stack.addRaw(this);
     }
     this.builder = new ProbeBuilder(spec, info.localAddress(), raw);
-    this.reader = new ReplyReader(protocol, raw, ident, spec.destination());
+    this.reader = new ReplyReader(protocol, raw, ident, spec.destination(), builder);
   }
 
   boolean raw() {

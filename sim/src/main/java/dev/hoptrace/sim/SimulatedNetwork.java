@@ -1,9 +1,11 @@
 package dev.hoptrace.sim;
 
+import dev.hoptrace.core.net.FlowId;
 import dev.hoptrace.core.net.Network;
 import dev.hoptrace.core.net.NetworkException;
 import dev.hoptrace.core.net.ProbeMode;
 import dev.hoptrace.core.net.ProbeSession;
+import dev.hoptrace.core.net.Protocol;
 import dev.hoptrace.core.net.SessionInfo;
 import dev.hoptrace.core.net.SessionSpec;
 import dev.hoptrace.scenario.AddressPlan;
@@ -118,6 +120,10 @@ public final class SimulatedNetwork implements Network {
         case AUTO -> rawAllowed;
         case UNPRIVILEGED -> false;
       };
+      if (spec.paris() && spec.protocol() == Protocol.TCP && !raw) {
+        throw new NetworkException(NetworkException.Reason.PERMISSION, FlowId.TCP_NEEDS_RAW
+            + (spec.mode() == ProbeMode.AUTO ? " (raw sockets refused: no CAP_NET_RAW)" : ""));
+      }
       return new SimSession(net, spec, SessionInfos.of(spec, raw, local), raw);
     }
   }
@@ -133,8 +139,8 @@ public final class SimulatedNetwork implements Network {
             + " header, whole ICMP replies read", "", local, true);
       }
       String description = switch (spec.protocol()) {
-        case UDP -> "simulated UDP, one connected socket per probe, replies from the " + queue
-            + " error queue";
+        case UDP -> "simulated UDP, " + (spec.paris() ? "one socket for the whole trace"
+            : "one connected socket per probe") + ", replies from the " + queue + " error queue";
         case ICMP -> "simulated ICMP echo through a ping socket, errors from the " + queue
             + " error queue";
         case TCP -> "simulated TCP connect(), one socket per probe, hops from the " + queue

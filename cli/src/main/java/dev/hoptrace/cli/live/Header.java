@@ -3,7 +3,7 @@ package dev.hoptrace.cli.live;
 import dev.hoptrace.cli.Version;
 import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.live.LiveSnapshot;
-import dev.hoptrace.core.net.Protocol;
+import dev.hoptrace.cli.render.ProbeMethod;
 import dev.hoptrace.core.net.SessionInfo;
 import dev.hoptrace.packet.AddressText;
 import java.util.ArrayList;
@@ -33,11 +33,7 @@ final class Header {
     lines.add(Line.spread(what.build(), progress.build(), width));
 
     SessionInfo session = snapshot.session();
-    StringBuilder how = new StringBuilder()
-        .append(request.protocol().name());
-    if (request.protocol() != Protocol.ICMP) {
-      how.append(" port ").append(request.port());
-    }
+    StringBuilder how = new StringBuilder(ProbeMethod.text(request, true));
     how.append(", ").append(session.mode().name().toLowerCase(Locale.ROOT)).append(": ")
         .append(session.description());
     if (!session.limitation().isEmpty()) {

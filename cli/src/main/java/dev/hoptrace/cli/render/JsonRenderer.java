@@ -42,11 +42,7 @@ public final class JsonRenderer {
     json.name("mode").value(lower(result.session().mode().name()));
     json.name("modeDescription").value(result.session().description());
     json.name("modeLimitation").value(result.session().limitation());
-    if (request.protocol() == dev.hoptrace.core.net.Protocol.ICMP) {
-      json.name("port").nullValue();
-    } else {
-      json.name("port").value(request.port());
-    }
+    ProbeMethod.json(json, request);
     json.name("firstTtl").value(request.firstTtl());
     json.name("maxTtl").value(request.maxTtl());
     json.name("probesPerHop").value(request.probesPerHop());

@@ -51,7 +51,7 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
         .append(" (").append(AddressText.of(request.destination())).append("), ")
         .append(request.maxTtl()).append(" hops max, ")
         .append(request.packetLength()).append(" byte packets, ")
-        .append(request.protocol().name()).append(", ")
+        .append(ProbeMethod.text(request, false)).append(", ")
         .append(session.mode().name().toLowerCase(Locale.ROOT)).append(" mode: ")
         .append(session.description());
     if (!session.limitation().isEmpty()) {

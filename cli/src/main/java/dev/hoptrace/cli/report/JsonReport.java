@@ -6,7 +6,7 @@ import dev.hoptrace.cli.render.JsonWriter;
 import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.diagnosis.Finding;
 import dev.hoptrace.core.live.LiveSnapshot;
-import dev.hoptrace.core.net.Protocol;
+import dev.hoptrace.cli.render.ProbeMethod;
 import dev.hoptrace.core.net.SessionInfo;
 import dev.hoptrace.core.stats.HopSnapshot;
 import dev.hoptrace.core.stats.ResponderShare;
@@ -62,12 +62,7 @@ public final class JsonReport implements ReportRenderer {
     json.name("modeLimitation").value(session.limitation());
     json.name("source").value(session.localAddress().isAnyLocalAddress() ? null
         : AddressText.of(session.localAddress()));
-    json.name("port");
-    if (request.protocol() == Protocol.ICMP) {
-      json.nullValue();
-    } else {
-      json.value(request.port());
-    }
+    ProbeMethod.json(json, request);
     json.name("firstTtl").value(request.firstTtl());
     json.name("maxTtl").value(request.maxTtl());
     json.name("packetLength").value(request.packetLength());

@@ -5,7 +5,7 @@ import dev.hoptrace.core.DropCounts;
 import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.diagnosis.Finding;
 import dev.hoptrace.core.live.LiveSnapshot;
-import dev.hoptrace.core.net.Protocol;
+import dev.hoptrace.cli.render.ProbeMethod;
 import dev.hoptrace.core.net.SessionInfo;
 import dev.hoptrace.core.stats.HopSnapshot;
 import dev.hoptrace.core.stats.ResponderShare;
@@ -84,10 +84,7 @@ public final class TextReport implements ReportRenderer {
     } else {
       line.append(Printable.clean(request.hostName())).append(" (").append(address).append(')');
     }
-    line.append(", ").append(request.protocol().name());
-    if (request.protocol() != Protocol.ICMP) {
-      line.append(" port ").append(request.port());
-    }
+    line.append(", ").append(ProbeMethod.text(request, true));
     line.append(", ").append(session.mode().name().toLowerCase(Locale.ROOT)).append(" mode: ")
         .append(Printable.clean(session.description()));
     if (!session.limitation().isEmpty()) {

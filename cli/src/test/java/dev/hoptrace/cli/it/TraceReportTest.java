@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class TraceReportTest {
   private static final String EXAMPLE = """
       {"hoptrace":"0.1.0","destination":{"host":"dst.hoptrace.test","address":"198.18.7.2"},
-       "protocol":"udp","family":"ipv4","mode":"raw","port":33434,"firstTtl":1,"maxTtl":30,
+       "protocol":"udp","family":"ipv4","mode":"raw","port":33434,"paris":false,
+       "flow":null,"firstTtl":1,"maxTtl":30,
        "probesPerHop":1,"packetLength":60,"reached":true,"stopReason":"destination-reached",
        "hops":[{"ttl":1,"probes":[{"responder":"198.18.1.2","name":null,"rttMs":0.123,
          "replyTtl":64,"icmpType":11,"icmpCode":0,"kind":"time-exceeded","annotation":null,

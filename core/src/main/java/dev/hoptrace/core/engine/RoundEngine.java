@@ -9,7 +9,6 @@ import dev.hoptrace.core.live.LiveSnapshot;
 import dev.hoptrace.core.live.RoundPolicy;
 import dev.hoptrace.core.net.NetworkException;
 import dev.hoptrace.core.net.ProbeSession;
-import dev.hoptrace.core.net.Protocol;
 import dev.hoptrace.core.net.Reply;
 import dev.hoptrace.core.net.ReplySink;
 import dev.hoptrace.core.stats.HopSnapshot;
@@ -48,7 +47,7 @@ public final class RoundEngine implements ReplySink {
   private final PathState path;
   private final RoundWait wait;
   private final Matcher matcher;
-  private final ClassicStrategy strategy;
+  private final Strategy strategy;
   private final ArrayDeque<Round> open = new ArrayDeque<>();
   private final InFlight inFlight;
   private final int sequenceSpace;
@@ -76,21 +75,10 @@ public final class RoundEngine implements ReplySink {
     this.wait = new RoundWait(request.replyWait(), policy.grace(), firstTtl, request.maxTtl());
     this.matcher = new Matcher(request.destination());
     this.inFlight = new InFlight(matcher, session);
-    this.strategy = new ClassicStrategy(request);
-    this.sequenceSpace = sequenceSpace(request);
+    this.strategy = Strategy.of(request);
+    this.sequenceSpace = strategy.sequenceSpace();
     this.interval = policy.interval().toNanos();
     this.sendGap = request.sendWait().toNanos();
-  }
-
-  /**
-   * How many sequences there are before they wrap. Classic UDP carries the sequence in the
-   * destination port, which must stay above the first port (as traceroute's and mtr's do), so
-   * a continuous trace wraps there rather than walking into the well-known ports.
-   */
-  private static int sequenceSpace(TraceRequest request) {
-    boolean inPort = request.protocol() == Protocol.UDP && !request.fixedPort();
-    int space = inPort ? 65536 - request.port() : 65536;
-    return space >= Matcher.REMEMBERED ? space : 65536;
   }
 
   public LiveSnapshot run() {

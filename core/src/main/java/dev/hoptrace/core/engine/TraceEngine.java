@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One classic trace: sends probes for many TTLs at once (up to {@code maxInFlight}), waits for the
+ * One trace: sends probes for many TTLs at once (up to {@code maxInFlight}), waits for the
  * nearest deadline or reply, ties replies to probes, and reports hops strictly in TTL order. All
  * state lives on the calling thread; time is the session's clock, so a simulated network runs it in
  * virtual time.
@@ -31,7 +31,7 @@ public final class TraceEngine implements ReplySink {
   private final HopTable table;
   private final Matcher matcher;
   private final AdaptiveWait wait;
-  private final ClassicStrategy strategy;
+  private final Strategy strategy;
   private final InFlight inFlight;
   private final List<Hop> reported = new ArrayList<>();
   private final long sendGap;
@@ -52,7 +52,7 @@ public final class TraceEngine implements ReplySink {
     this.matcher = new Matcher(request.destination());
     this.inFlight = new InFlight(matcher, session);
     this.wait = new AdaptiveWait(request.replyWait());
-    this.strategy = new ClassicStrategy(request);
+    this.strategy = Strategy.of(request);
     this.sendGap = request.sendWait().toNanos();
     this.nextTtl = request.firstTtl();
     this.nextHopToReport = request.firstTtl();

@@ -9,8 +9,12 @@ package dev.hoptrace.core.net;
  * @param dstPort destination port (UDP/TCP); ignored for ICMP
  * @param sequence per-trace probe sequence 0..65535: ICMP echo sequence, and for sessions that
  *     cannot vary ports the value they carry identity in
+ * @param icmpChecksum ICMP only: the checksum the echo request must carry whatever its sequence
+ *     (Paris: balancers hash it), 0..0xfffe; or {@link #ANY_CHECKSUM} to let it follow the sequence
  */
-public record OutgoingProbe(int ttl, int srcPort, int dstPort, int sequence) {
+public record OutgoingProbe(int ttl, int srcPort, int dstPort, int sequence, int icmpChecksum) {
+  /** The echo checksum is whatever the sequence makes it (classic traceroute). */
+  public static final int ANY_CHECKSUM = -1;
 
   public OutgoingProbe {
     if (ttl < 1 || ttl > 255) {
@@ -22,5 +26,18 @@ public record OutgoingProbe(int ttl, int srcPort, int dstPort, int sequence) {
     if (sequence < 0 || sequence > 65535) {
       throw new IllegalArgumentException("sequence must be 0..65535, got " + sequence);
     }
+    if (icmpChecksum < ANY_CHECKSUM || icmpChecksum > 0xfffe) {
+      throw new IllegalArgumentException("ICMP checksum must be 0..0xfffe, got " + icmpChecksum);
+    }
+  }
+
+  /** A probe whose echo checksum, if any, follows the sequence. */
+  public OutgoingProbe(int ttl, int srcPort, int dstPort, int sequence) {
+    this(ttl, srcPort, dstPort, sequence, ANY_CHECKSUM);
+  }
+
+  /** Whether the echo checksum must be held at {@link #icmpChecksum()}. */
+  public boolean holdsIcmpChecksum() {
+    return icmpChecksum != ANY_CHECKSUM;
   }
 }

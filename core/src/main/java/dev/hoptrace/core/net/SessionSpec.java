@@ -14,6 +14,9 @@ import java.util.Optional;
  * @param interfaceName an interface to bind to ({@code SO_BINDTODEVICE}), or empty
  * @param tos IPv4 type of service or IPv6 traffic class, 0..255
  * @param packetLength total probe length including IP header (traceroute's {@code packetlen})
+ * @param paris every probe belongs to one flow (Paris traceroute): the session must not vary a
+ *     field load balancers hash by itself (no socket, hence no source port, per probe) and must
+ *     carry the probe's identity where they do not look; a session kind that cannot refuses to open
  */
 public record SessionSpec(
     InetAddress destination,
@@ -22,7 +25,8 @@ public record SessionSpec(
     Optional<InetAddress> source,
     Optional<String> interfaceName,
     int tos,
-    int packetLength) {
+    int packetLength,
+    boolean paris) {
 
   public SessionSpec {
     Objects.requireNonNull(destination, "destination");
@@ -36,6 +40,12 @@ public record SessionSpec(
     if (packetLength < 0 || packetLength > 65000) {
       throw new IllegalArgumentException("packet length must be 0..65000, got " + packetLength);
     }
+  }
+
+  /** A classic session: each probe may be a flow of its own. */
+  public SessionSpec(InetAddress destination, Protocol protocol, ProbeMode mode,
+      Optional<InetAddress> source, Optional<String> interfaceName, int tos, int packetLength) {
+    this(destination, protocol, mode, source, interfaceName, tos, packetLength, false);
   }
 
   /** True when the destination is an IPv6 address. */

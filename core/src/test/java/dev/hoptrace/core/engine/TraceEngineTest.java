@@ -243,6 +243,35 @@ class TraceEngineTest {
   }
 
   @Test
+  void parisKeepsTheHashedFieldsOfEveryProbeAndVariesOnlyTheSequence() throws Exception {
+    ScriptedNetwork udp = new ScriptedNetwork(chain(3), destination(DEST, 3 * MS));
+    TraceResult result = trace(udp, request().paris(true).build());
+    assertThat(result.reached()).isTrue();
+    assertThat(udp.sent).extracting(s -> s.probe().dstPort()).containsOnly(33434);
+    assertThat(udp.sent).extracting(s -> s.probe().sequence()).doesNotHaveDuplicates();
+
+    ScriptedNetwork flow3 = new ScriptedNetwork(chain(3), destination(DEST, 3 * MS));
+    trace(flow3, request().flow(3).port(40000).build());
+    assertThat(flow3.sent).extracting(s -> s.probe().dstPort()).containsOnly(40003);
+
+    ScriptedNetwork icmp = new ScriptedNetwork(chain(3), destination(DEST, 3 * MS));
+    trace(icmp, request().protocol(Protocol.ICMP).flow(2).build());
+    assertThat(icmp.sent).extracting(s -> s.probe().icmpChecksum()).containsOnly(0xfffe - 2);
+    assertThat(icmp.sent).extracting(s -> s.probe().sequence()).doesNotHaveDuplicates();
+
+    ScriptedNetwork tcp = new ScriptedNetwork(chain(3), destination(DEST, 3 * MS));
+    trace(tcp, request().protocol(Protocol.TCP).paris(true).build());
+    assertThat(tcp.sent).extracting(s -> s.probe().dstPort()).containsOnly(80);
+  }
+
+  @Test
+  void classicEchoChecksumFollowsTheSequence() throws Exception {
+    ScriptedNetwork icmp = new ScriptedNetwork(chain(2), destination(DEST, 2 * MS));
+    trace(icmp, request().protocol(Protocol.ICMP).build());
+    assertThat(icmp.sent).allMatch(s -> !s.probe().holdsIcmpChecksum());
+  }
+
+  @Test
   void loadBalancedHopShowsEveryResponder() throws Exception {
     List<HopBehaviour> path = chain(3);
     int[] count = {0};
