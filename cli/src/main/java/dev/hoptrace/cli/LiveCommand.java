@@ -43,7 +43,7 @@ final class LiveCommand implements Subcommand {
       try (WatchPlace place = WatchPlace.open(command, context, true)) {
         List<TargetRunner> runners = WatchRun.start(command, place, policy, true);
         try {
-          LiveViewSettings settings = place.names()
+          LiveViewSettings settings = place.facts().names()
               .map(n -> LiveViewSettings.DEFAULT.withNames(KnownNames.of(n)))
               .orElse(LiveViewSettings.DEFAULT);
           LiveView.run(terminal, List.<LiveTarget>copyOf(runners), settings);
