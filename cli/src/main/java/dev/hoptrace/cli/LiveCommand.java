@@ -64,7 +64,7 @@ final class LiveCommand implements Subcommand {
         .withOrigins(KnownOrigins.of(facts));
   }
 
-    /** The process's terminal; a pipe or a dumb terminal cannot show the view. */
+  /** The process's terminal; a pipe or a dumb terminal cannot show the view. */
   private static Terminal terminal() throws UserError {
     try {
       Terminal terminal = LiveView.systemTerminal();

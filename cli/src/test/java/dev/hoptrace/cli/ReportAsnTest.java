@@ -71,7 +71,8 @@ class ReportAsnTest {
   private static String row(List<String> lines, int ttl) {
     String start = String.format("%2d. ", ttl);
     return lines.stream().filter(l -> l.startsWith(start)).findFirst()
-        .orElseThrow(() -> new AssertionError("no hop " + ttl + " in\n" + String.join("\n", lines)));
+        .orElseThrow(() -> new AssertionError("no hop " + ttl + " in\n"
+            + String.join("\n", lines)));
   }
 
   @Test

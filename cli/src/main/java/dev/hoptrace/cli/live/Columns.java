@@ -45,7 +45,8 @@ record Columns(List<Column> numbers, int as, int host, int sparkline, int lossSt
     // without them the host would be unreadable, the AS column goes instead.
     List<Column> fewest = new ArrayList<>(numbers);
     fewest.removeAll(set.dropOrder());
-    int as = asWanted > 0 && width - TTL - (asWanted + 1) - used(fewest) >= HOST_MIN ? asWanted : 0;
+    boolean asFits = width - TTL - (asWanted + 1) - used(fewest) >= HOST_MIN;
+    int as = asWanted > 0 && asFits ? asWanted : 0;
     int asCell = as > 0 ? as + 1 : 0;
     for (Column drop : set.dropOrder()) {
       if (width - TTL - asCell - used(numbers) >= HOST_MIN) {

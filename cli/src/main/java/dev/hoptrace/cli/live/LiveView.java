@@ -170,7 +170,8 @@ public final class LiveView {
       return;
     }
     if (action == Action.AS_COLUMN && settings.origins().asns().isEmpty()) {
-      // No -A: there are no AS numbers to show, and a key must not start asking a server.
+      // No -A: no AS numbers to show. The key does not turn lookups on, as mtr's does: -A is the
+      // user's consent to ask Team Cymru about every hop.
       action = Action.NONE;
     }
     ViewState before = state;

@@ -156,7 +156,8 @@ final class ReportFixtures {
   }
 
   private static <V> HopLookup<V> lookup(Map<InetAddress, V> known) {
-    return new HopLookup<>(a -> CompletableFuture.completedFuture(Optional.ofNullable(known.get(a))),
+    return new HopLookup<>(
+        a -> CompletableFuture.completedFuture(Optional.ofNullable(known.get(a))),
         Duration.ofSeconds(1));
   }
 
