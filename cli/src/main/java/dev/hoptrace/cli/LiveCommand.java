@@ -1,10 +1,12 @@
 package dev.hoptrace.cli;
 
 import dev.hoptrace.cli.live.KnownNames;
+import dev.hoptrace.cli.live.KnownOrigins;
 import dev.hoptrace.cli.live.LiveTarget;
 import dev.hoptrace.cli.live.LiveView;
 import dev.hoptrace.cli.live.LiveViewSettings;
 import dev.hoptrace.cli.live.TargetRunner;
+import dev.hoptrace.cli.render.HopFacts;
 import dev.hoptrace.core.live.RoundPolicy;
 import dev.hoptrace.core.net.NetworkException;
 import java.io.IOException;
@@ -43,10 +45,7 @@ final class LiveCommand implements Subcommand {
       try (WatchPlace place = WatchPlace.open(command, context, true)) {
         List<TargetRunner> runners = WatchRun.start(command, place, policy, true);
         try {
-          LiveViewSettings settings = place.names()
-              .map(n -> LiveViewSettings.DEFAULT.withNames(KnownNames.of(n)))
-              .orElse(LiveViewSettings.DEFAULT);
-          LiveView.run(terminal, List.<LiveTarget>copyOf(runners), settings);
+          LiveView.run(terminal, List.<LiveTarget>copyOf(runners), settings(place.facts()));
         } finally {
           WatchRun.stop(runners);
         }
@@ -55,6 +54,14 @@ final class LiveCommand implements Subcommand {
       throw new UncheckedIOException(e);
     }
     return ExitCode.OK;
+  }
+
+  /** What the view shows of hops besides the trace: names, AS numbers and places, as asked. */
+  static LiveViewSettings settings(HopFacts facts) {
+    return facts.names()
+        .map(n -> LiveViewSettings.DEFAULT.withNames(KnownNames.of(n)))
+        .orElse(LiveViewSettings.DEFAULT)
+        .withOrigins(KnownOrigins.of(facts));
   }
 
   /** The process's terminal; a pipe or a dumb terminal cannot show the view. */

@@ -103,10 +103,15 @@ abstract class ProbeSettings {
             c -> c.simulatorOnly = true));
   }
 
-  /** AS numbers and places of hops; each lookup bounded by {@code --dns-timeout}. */
-  static <S extends ProbeSettings> List<Option<S>> asnAndGeo() {
+  /**
+   * AS numbers and places of hops; each lookup bounded by {@code --dns-timeout}.
+   *
+   * @param asnFlag the flag's names: the watch commands add mtr's {@code -z}, which a trace
+   *     spends on traceroute's send wait
+   */
+  static <S extends ProbeSettings> List<Option<S>> asnAndGeo(String asnFlag) {
     return List.of(
-        Option.flag("-A, --asn",
+        Option.flag(asnFlag,
             "Show AS numbers: from Team Cymru over DNS, or from --asn-db.", c -> c.asn = true),
         Option.value("--asn-db", "FILE",
             "Look AS numbers up in FILE (GeoLite2-ASN .mmdb or iptoasn.com .tsv[.gz]) instead;"

@@ -62,7 +62,7 @@ final class ReportCommand implements Subcommand {
         runner.failure().ifPresent(f -> context.err().println("hoptrace: " + runner.label() + ": " + f));
       }
       ReportFormat format = ReportFormat.valueOf(command.output.toUpperCase(Locale.ROOT));
-      format.renderer(new ReportOptions(place.names(), command.wide, Version.NUMBER,
+      format.renderer(new ReportOptions(place.facts(), command.wide, Version.NUMBER,
               ZoneId.systemDefault()))
           .render(new Report(started, LocalHostName.get(), finals), context.out());
       return ExitCode.OK;

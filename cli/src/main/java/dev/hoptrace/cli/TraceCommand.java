@@ -61,7 +61,7 @@ final class TraceCommand extends ProbeSettings {
                   c -> { /* Hoptrace turns the flag into the live command before parsing */ }),
               Option.flag("-v, --verbose", "Also report replies that were dropped.",
                   c -> c.verbose = true)),
-          ProbeSettings.asnAndGeo(),
+          ProbeSettings.asnAndGeo("-A, --asn"),
           ProbeSettings.modeNamesScenario(),
           List.of(Option.help(), Option.version())),
       List.of("Exit codes: 0 trace ran, 2 bad command line, 3 unknown host, 4 missing permission,"

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * The settings of a continuous trace ({@code hoptrace live}, {@code hoptrace report}): mtr's
- * option letters where they mean the same ({@code -i -c -G -n -4 -6 -T -u -P}), traceroute's for
- * the rest, and one {@link #options} table for both commands.
+ * option letters where they mean the same ({@code -i -c -G -n -4 -6 -T -u -P -z}), traceroute's
+ * for the rest, and one {@link #options} table for both commands.
  */
 final class WatchCommand extends ProbeSettings {
   final List<String> hosts = new ArrayList<>();
@@ -78,6 +78,7 @@ final class WatchCommand extends ProbeSettings {
             Option.flag("-n, --no-dns", "Show addresses only; no reverse DNS.",
                 c -> c.numeric = true)),
         outputOptions,
+        ProbeSettings.asnAndGeo("-A, -z, --asn"),
         ProbeSettings.modeNamesScenario(),
         List.of(Option.help(), Option.version()));
     return new OptionTable<>(command, summary,

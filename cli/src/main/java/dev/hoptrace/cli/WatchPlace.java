@@ -1,6 +1,7 @@
 package dev.hoptrace.cli;
 
 import dev.hoptrace.cli.live.TargetRunner.Confinement;
+import dev.hoptrace.cli.render.HopFacts;
 import dev.hoptrace.cli.render.HopNames;
 import dev.hoptrace.cli.scenario.ScenarioNames;
 import dev.hoptrace.cli.scenario.ScenarioTarget;
@@ -27,18 +28,19 @@ final class WatchPlace implements AutoCloseable {
   private final List<Target> targets;
   private final Optional<ScenarioTarget> scenario;
   private final Network shared;
-  private final Optional<HopNames> names;
+  private final HopFacts facts;
 
   private WatchPlace(List<Target> targets, Optional<ScenarioTarget> scenario, Network shared,
-      Optional<HopNames> names) {
+      HopFacts facts) {
     this.targets = List.copyOf(targets);
     this.scenario = scenario;
     this.shared = shared;
-    this.names = names;
+    this.facts = facts;
   }
 
   /**
-   * Resolves every HOST, and builds the scenario's lab when asked for one and allowed to.
+   * Resolves every HOST, opens the AS and place sources, and builds the scenario's lab when asked
+   * for one and allowed to (after the sources, so a wrong file builds no lab).
    *
    * @param realTime whether a simulator must keep step with the wall clock (a person watches)
    */
@@ -51,7 +53,8 @@ final class WatchPlace implements AutoCloseable {
       }
       Optional<HopNames> names = command.numeric ? Optional.empty()
           : Optional.of(Hoptrace.names(command.dnsTimeout, command.dnsServer));
-      return new WatchPlace(targets, Optional.empty(), context.network().get(), names);
+      return new WatchPlace(targets, Optional.empty(), context.network().get(),
+          HopFactSources.of(command, names, false));
     }
     ScenarioTarget planned;
     List<Target> targets = new ArrayList<>();
@@ -64,6 +67,9 @@ final class WatchPlace implements AutoCloseable {
     } catch (ScenarioException e) {
       throw UserError.usage(e.getMessage());
     }
+    Optional<HopNames> names = command.numeric ? Optional.empty()
+        : Optional.of(new HopNames(new ScenarioNames(planned.scenario()), Duration.ofSeconds(1)));
+    HopFacts facts = HopFactSources.of(command, names, true);
     PrintStream err = context.err();
     boolean useLab = !command.simulatorOnly && Libc.geteuid() == 0;
     ScenarioTarget target = useLab ? planned.inLab(err) : planned;
@@ -76,9 +82,7 @@ final class WatchPlace implements AutoCloseable {
     Network shared = paced
         ? new RealTimePacing(new SimulatedNetwork(target.scenario()))
         : target.network();
-    Optional<HopNames> names = command.numeric ? Optional.empty()
-        : Optional.of(new HopNames(new ScenarioNames(target.scenario()), Duration.ofSeconds(1)));
-    return new WatchPlace(targets, Optional.of(target), shared, names);
+    return new WatchPlace(targets, Optional.of(target), shared, facts);
   }
 
   List<Target> targets() {
@@ -99,8 +103,9 @@ final class WatchPlace implements AutoCloseable {
     return scenario.<Confinement>map(s -> work -> s.run(work)).orElse(Confinement.NONE);
   }
 
-  Optional<HopNames> names() {
-    return names;
+  /** Names, AS numbers and places of hops, as the options asked for them. */
+  HopFacts facts() {
+    return facts;
   }
 
   @Override

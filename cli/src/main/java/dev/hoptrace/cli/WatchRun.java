@@ -1,7 +1,7 @@
 package dev.hoptrace.cli;
 
 import dev.hoptrace.cli.live.TargetRunner;
-import dev.hoptrace.cli.render.HopNames;
+import dev.hoptrace.cli.render.HopFacts;
 import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.live.LiveSnapshot;
 import dev.hoptrace.core.live.RoundPolicy;
@@ -11,7 +11,6 @@ import dev.hoptrace.core.stats.ResponderShare;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** Starts one continuous trace per target of a {@link WatchPlace} and hands back their runners. */
 final class WatchRun {
@@ -32,11 +31,11 @@ final class WatchRun {
     for (WatchPlace.Target target : place.targets()) {
       requests.add(command.request(target.address(), target.host()));
     }
-    Optional<HopNames> names = place.names();
+    HopFacts facts = place.facts();
     List<TargetRunner> runners = new ArrayList<>();
     for (TraceRequest request : requests) {
       runners.add(TargetRunner.start(request.hostName(), request, policy, place.network(),
-          place.confinement(), snapshot -> names.ifPresent(n -> prefetch(n, snapshot)),
+          place.confinement(), snapshot -> prefetch(facts, snapshot),
           checkPeriodically));
     }
     try {
@@ -63,11 +62,14 @@ final class WatchRun {
     }
   }
 
-  /** Starts name lookups as responders appear, so names are ready when a frame is drawn. */
-  private static void prefetch(HopNames names, LiveSnapshot snapshot) {
+  /**
+   * Starts name, AS and place lookups as responders appear, so they are ready when a frame is
+   * drawn or the report printed.
+   */
+  private static void prefetch(HopFacts facts, LiveSnapshot snapshot) {
     for (HopSnapshot hop : snapshot.hops()) {
       for (ResponderShare responder : hop.responders()) {
-        names.prefetch(responder.address());
+        facts.prefetch(responder.address());
       }
     }
   }

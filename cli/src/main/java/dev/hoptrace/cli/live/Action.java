@@ -11,6 +11,8 @@ enum Action {
   PREVIOUS_TARGET,
   JITTER_COLUMNS,
   DNS,
+  /** {@code z}, as in mtr: the AS column on or off. */
+  AS_COLUMN,
   NEXT_VIEW,
   UP,
   DOWN,

@@ -4,16 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How the table's row is split across the terminal's width: the TTL, the host, the numeric columns,
- * then the sparkline and the loss strip when there is room. Every part has a fixed width so the
- * numbers line up under their titles.
+ * How the table's row is split across the terminal's width: the TTL, the AS when asked for, the
+ * host, the numeric columns, then the sparkline and the loss strip when there is room. Every part
+ * has a fixed width so the numbers line up under their titles.
  *
  * @param numbers the numeric columns shown, in screen order
+ * @param as the AS column's width (a space follows it), 0 when not shown
  * @param host the host column's width
  * @param sparkline the sparkline's width, 0 when dropped
  * @param lossStrip the loss strip's width, 0 when dropped
  */
-record Columns(List<Column> numbers, int host, int sparkline, int lossStrip) {
+record Columns(List<Column> numbers, int as, int host, int sparkline, int lossStrip) {
   /** "255 " : the TTL right-aligned, then a space. */
   static final int TTL = 4;
   /** Below this the host column is unreadable; numeric columns are dropped to keep it. */
@@ -35,17 +36,25 @@ record Columns(List<Column> numbers, int host, int sparkline, int lossStrip) {
    *
    * @param hostWanted the widest host text of the hops on screen
    * @param samples the most samples any hop has (a sparkline wider than that is wasted)
+   * @param asWanted the widest AS label of the hops on screen, 0 for no AS column
    */
-  static Columns fit(ColumnSet set, int width, int hostWanted, int samples) {
+  static Columns fit(ColumnSet set, int width, int hostWanted, int samples, int asWanted) {
     List<Column> numbers = new ArrayList<>(set.columns());
     numbers.removeAll(set.extras());
+    // The user asked for the AS, so numeric columns that may go make room for it; but where even
+    // without them the host would be unreadable, the AS column goes instead.
+    List<Column> fewest = new ArrayList<>(numbers);
+    fewest.removeAll(set.dropOrder());
+    boolean asFits = width - TTL - (asWanted + 1) - used(fewest) >= HOST_MIN;
+    int as = asWanted > 0 && asFits ? asWanted : 0;
+    int asCell = as > 0 ? as + 1 : 0;
     for (Column drop : set.dropOrder()) {
-      if (width - TTL - used(numbers) >= HOST_MIN) {
+      if (width - TTL - asCell - used(numbers) >= HOST_MIN) {
         break;
       }
       numbers.remove(drop);
     }
-    int free = width - TTL - used(numbers);
+    int free = width - TTL - asCell - used(numbers);
     // Extras must leave the host column what it needs, up to a comfortable width.
     int keepForHost = Math.max(HOST_MIN, Math.min(hostWanted, HOST_COMFORT));
     int sparkline = 0;
@@ -77,7 +86,7 @@ record Columns(List<Column> numbers, int host, int sparkline, int lossStrip) {
     if (lossStrip > 0) {
       lossStrip += Math.clamp(free, 0, STRIP_MAX - lossStrip);
     }
-    return new Columns(numbers, host, sparkline, lossStrip);
+    return new Columns(numbers, as, host, sparkline, lossStrip);
   }
 
   private static int used(List<Column> numbers) {
@@ -88,9 +97,14 @@ record Columns(List<Column> numbers, int host, int sparkline, int lossStrip) {
     return used;
   }
 
+  /** Where the host column starts. */
+  int hostStart() {
+    return TTL + (as > 0 ? as + 1 : 0);
+  }
+
   /** The whole row's width. */
   int width() {
-    return TTL + host + used(numbers) + (sparkline > 0 ? 1 + sparkline : 0)
+    return hostStart() + host + used(numbers) + (sparkline > 0 ? 1 + sparkline : 0)
         + (lossStrip > 0 ? 1 + lossStrip : 0);
   }
 }

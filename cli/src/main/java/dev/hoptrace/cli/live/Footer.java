@@ -14,7 +14,9 @@ final class Footer {
 
   private Footer() {}
 
-  static AttributedString line(ViewState state, int targets, Glyphs glyphs, int width) {
+  /** @param asns whether there are AS numbers for {@code z} to show */
+  static AttributedString line(ViewState state, int targets, boolean asns, Glyphs glyphs,
+      int width) {
     List<Hint> hints = new ArrayList<>();
     hints.add(new Hint("q", "quit"));
     hints.add(new Hint("p", "pause"));
@@ -25,6 +27,9 @@ final class Footer {
     }
     hints.add(new Hint("j", state.columns() == ColumnSet.DEFAULT ? "jitter" : "rtt"));
     hints.add(new Hint("d", state.dns() ? "addresses" : "names"));
+    if (asns) {
+      hints.add(new Hint("z", state.asn() ? "no AS" : "AS"));
+    }
     hints.add(new Hint(glyphs.up() + glyphs.down(), "hop"));
     hints.add(new Hint(glyphs.enter(), "expand"));
     Hint help = new Hint("?", "help");

@@ -22,6 +22,7 @@ final class HelpView {
         new String[] {"v", "next view: table, RTT chart, hop detail"},
         new String[] {"j", "RTT columns / jitter and forward-backward loss columns"},
         new String[] {"d", "host names / addresses"},
+        new String[] {"z", "AS numbers column on / off (with -A or --asn-db)"},
         new String[] {glyphs.up() + " " + glyphs.down(), "select a hop (chart and detail show it)"},
         new String[] {glyphs.enter(), "unfold the selected hop when the table is folded"},
         new String[] {"Esc", "back to the table"},

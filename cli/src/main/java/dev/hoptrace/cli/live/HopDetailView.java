@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jline.utils.AttributedString;
 
-/** Everything known about the selected hop: all figures, each responder with its share and labels. */
+/**
+ * Everything known about the selected hop: all figures, each responder with its share, its AS and
+ * place when known (whether or not the table shows the AS column), and its labels.
+ */
 record HopDetailView(TargetFrame target, ViewState state, HopText text, Glyphs glyphs, int width) {
 
   List<AttributedString> lines(int height) {
@@ -86,6 +89,8 @@ record HopDetailView(TargetFrame target, ViewState state, HopText text, Glyphs g
       lines.add(new Line().add("  " + Text.left(host, nameWidth, glyphs))
           .add(Text.right(HopText.share(r, hop), 8) + Text.right(Column.count(r.replies()), 10))
           .build());
+      text.origin(r.address()).ifPresent(origin -> lines.add(
+          new Line().add("    " + Text.shorten(origin, width - 4, glyphs), Styles.DIM).build()));
       for (String label : HopText.mpls(r)) {
         lines.add(new Line().add("    " + label, Styles.EXTENSION).build());
       }

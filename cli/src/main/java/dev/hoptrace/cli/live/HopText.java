@@ -2,6 +2,8 @@ package dev.hoptrace.cli.live;
 
 import dev.hoptrace.core.stats.HopSnapshot;
 import dev.hoptrace.core.stats.ResponderShare;
+import dev.hoptrace.lookup.asn.AsInfo;
+import dev.hoptrace.lookup.geo.Place;
 import dev.hoptrace.packet.AddressText;
 import dev.hoptrace.packet.ext.InterfaceInformation;
 import dev.hoptrace.packet.ext.MplsLabelStackEntry;
@@ -9,6 +11,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The words the views use for a hop's responders and their extensions. */
 final class HopText {
@@ -16,10 +19,12 @@ final class HopText {
   static final String SILENT = "???";
 
   private final KnownNames names;
+  private final KnownOrigins origins;
   private final boolean dns;
 
-  HopText(KnownNames names, boolean dns) {
+  HopText(KnownNames names, KnownOrigins origins, boolean dns) {
     this.names = names;
+    this.origins = origins;
     this.dns = dns;
   }
 
@@ -38,6 +43,37 @@ final class HopText {
   /** The hop row's host: its first responder, or ??? when nobody answered. */
   String firstHost(HopSnapshot hop) {
     return hop.responders().isEmpty() ? SILENT : host(hop.responders().getFirst().address());
+  }
+
+  /** Whether AS numbers are looked up at all ({@code -A}). */
+  boolean asns() {
+    return origins.asns().isPresent();
+  }
+
+  /** "AS64500", or "" while no AS is known: a lookup still running shows nothing yet. */
+  String as(InetAddress address) {
+    return origins.as(address).map(AsInfo::label).orElse("");
+  }
+
+  /** The AS of the hop row's first responder; "" when none is known or nobody answered. */
+  String firstAs(HopSnapshot hop) {
+    return hop.responders().isEmpty() ? "" : as(hop.responders().getFirst().address());
+  }
+
+  /**
+   * What is known of where {@code address} sits, for the detail view: "AS64500 EXAMPLE-NET
+   * Example  192.0.2.0/24  Berlin, DE", each part only when known; empty when nothing is.
+   */
+  Optional<String> origin(InetAddress address) {
+    List<String> parts = new ArrayList<>();
+    origins.as(address).ifPresent(as -> {
+      parts.add(as.name().isEmpty() ? as.label() : as.label() + " " + as.name());
+      if (!as.prefix().isEmpty()) {
+        parts.add(as.prefix());
+      }
+    });
+    origins.place(address).filter(p -> !p.isEmpty()).map(Place::label).ifPresent(parts::add);
+    return parts.isEmpty() ? Optional.empty() : Optional.of(Text.clean(String.join("  ", parts)));
   }
 
   /** A responder's share of its hop's replies, "62%". */

@@ -26,6 +26,7 @@ final class KeyBindings {
     keys.bind(Action.PREVIOUS_TARGET, "N");
     keys.bind(Action.JITTER_COLUMNS, "j");
     keys.bind(Action.DNS, "d");
+    keys.bind(Action.AS_COLUMN, "z");
     keys.bind(Action.NEXT_VIEW, "v");
     keys.bind(Action.EXPAND, KeyMap.ctrl('M'), KeyMap.ctrl('J'));
     keys.bind(Action.HELP, "h", "?");

@@ -64,7 +64,7 @@ public final class LiveView {
         ? Glyphs.ASCII : Glyphs.UNICODE;
     this.clock = new ElapsedClock(targets.size());
     this.drawn = new LiveSnapshot[targets.size()];
-    this.state = ViewState.initial(settings.dns());
+    this.state = ViewState.initial(settings.dns(), settings.origins().asns().isPresent());
   }
 
   /**
@@ -169,6 +169,11 @@ public final class LiveView {
       quit = true;
       return;
     }
+    if (action == Action.AS_COLUMN && settings.origins().asns().isEmpty()) {
+      // No -A: no AS numbers to show. The key does not turn lookups on, as mtr's does: -A is the
+      // user's consent to ask Team Cymru about every hop.
+      action = Action.NONE;
+    }
     ViewState before = state;
     LiveTarget selected = targets.get(Math.clamp(before.target(), 0, targets.size() - 1));
     if (!before.help()) {
@@ -230,7 +235,8 @@ public final class LiveView {
     int rows = size.getRows() > 0 ? size.getRows() : 24;
     List<AttributedString> lines;
     try {
-      lines = Screen.lines(frame(columns, rows, now), settings.names(), glyphs);
+      lines = Screen.lines(frame(columns, rows, now), settings.names(), settings.origins(),
+          glyphs);
     } catch (RuntimeException e) {
       report(e);
       lines = Screen.fallback(error, columns, rows);

@@ -14,7 +14,8 @@ import org.jline.utils.AttributedStringBuilder;
 final class Screen {
   private Screen() {}
 
-  static List<AttributedString> lines(Frame frame, KnownNames names, Glyphs glyphs) {
+  static List<AttributedString> lines(Frame frame, KnownNames names, KnownOrigins origins,
+      Glyphs glyphs) {
     int width = frame.columns();
     int rows = frame.rows();
     if (width <= 0 || rows <= 0) {
@@ -29,7 +30,8 @@ final class Screen {
     }
     List<AttributedString> bottom = new ArrayList<>();
     frame.status().ifPresent(s -> bottom.add(Line.of("! " + s, Styles.ALERT)));
-    bottom.add(Footer.line(state, frame.targets().size(), glyphs, width - 1));
+    bottom.add(Footer.line(state, frame.targets().size(), origins.asns().isPresent(), glyphs,
+        width - 1));
 
     int bodyRows = rows - top.size() - bottom.size();
     List<AttributedString> screen = new ArrayList<>();
@@ -39,7 +41,7 @@ final class Screen {
       screen.addAll(bottom);
       return finish(screen.subList(Math.max(0, screen.size() - rows), screen.size()), width, rows);
     }
-    HopText text = new HopText(names, state.dns());
+    HopText text = new HopText(names, origins, state.dns());
     List<AttributedString> body = switch (state.view()) {
       case TABLE -> new TableView(target, state, text, glyphs, width).lines(bodyRows);
       case CHART -> new ChartView(target, state, text, glyphs, width).lines(bodyRows);

@@ -20,8 +20,8 @@ import org.jline.utils.AttributedStyle;
 record TableView(TargetFrame target, ViewState state, HopText text, Glyphs glyphs, int width) {
   /** Diagnosis lines kept on screen however many hops compete for the rows (fewer on a short one). */
   static final int FINDINGS_KEPT = 3;
-  private static final int INDENT = Columns.TTL + 2;
-
+  /** The AS column's title; the column is never narrower. */
+  private static final String AS_TITLE = "AS";
 
   /** One hop's lines: its row, then what the hop shows under it when unfolded. */
   private record Entry(AttributedString row, List<AttributedString> details) {}
@@ -71,16 +71,26 @@ record TableView(TargetFrame target, ViewState state, HopText text, Glyphs glyph
   private Columns columns(List<HopSnapshot> hops) {
     int hostWanted = 0;
     int samples = 0;
+    boolean asColumn = state.asn() && text.asns();
+    int asWanted = asColumn ? AS_TITLE.length() : 0;
     for (HopSnapshot hop : hops) {
       hostWanted = Math.max(hostWanted, Text.width(hostCell(hop, true)));
       samples = Math.max(samples, hop.samples().size());
+      if (asColumn) {
+        for (ResponderShare r : hop.responders()) {
+          asWanted = Math.max(asWanted, Text.width(text.as(r.address())));
+        }
+      }
     }
-    return Columns.fit(state.columns(), width, hostWanted, samples);
+    return Columns.fit(state.columns(), width, hostWanted, samples, asWanted);
   }
 
   private AttributedString titleRow(Columns columns) {
     Line line = new Line();
     line.add(Text.right("#", Columns.TTL - 1) + " ", Styles.COLUMN_HEADER);
+    if (columns.as() > 0) {
+      line.add(Text.left(AS_TITLE, columns.as(), glyphs) + " ", Styles.COLUMN_HEADER);
+    }
     line.add(Text.left("Host", columns.host(), glyphs), Styles.COLUMN_HEADER);
     for (Column c : columns.numbers()) {
       line.add(" " + Text.right(c.title(), c.width()), Styles.COLUMN_HEADER);
@@ -161,6 +171,9 @@ record TableView(TargetFrame target, ViewState state, HopText text, Glyphs glyph
     boolean selected = hop.ttl() == state.selectedTtl();
     Line row = new Line(selected);
     row.add(Text.right(Integer.toString(hop.ttl()), Columns.TTL - 1) + " ");
+    if (columns.as() > 0) {
+      row.add(Text.left(text.firstAs(hop), columns.as(), glyphs) + " ");
+    }
     row.add(fitHost(hop, open, columns.host()),
         hop.responders().isEmpty() ? Styles.DIM : Styles.PLAIN);
     for (Column c : columns.numbers()) {
@@ -179,18 +192,24 @@ record TableView(TargetFrame target, ViewState state, HopText text, Glyphs glyph
     }
     List<AttributedString> details = new ArrayList<>();
     if (open) {
+      // Under the host, indented; a further responder's AS in the AS column.
+      int indent = columns.hostStart() + 2;
       List<ResponderShare> responders = hop.responders();
       for (int i = 0; i < responders.size(); i++) {
         ResponderShare r = responders.get(i);
         if (i > 0) {
-          details.add(new Line().padTo(INDENT)
+          Line line = new Line();
+          if (columns.as() > 0) {
+            line.padTo(Columns.TTL).add(Text.left(text.as(r.address()), columns.as(), glyphs));
+          }
+          details.add(line.padTo(indent)
               .add(text.host(r.address()) + " (" + HopText.share(r, hop) + ")").build());
         }
         for (String label : HopText.mpls(r)) {
-          details.add(new Line().padTo(INDENT + 2).add(label, Styles.EXTENSION).build());
+          details.add(new Line().padTo(indent + 2).add(label, Styles.EXTENSION).build());
         }
         for (InterfaceInformation info : r.extensions().interfaces()) {
-          details.add(new Line().padTo(INDENT + 2).add(HopText.interfaceInfo(info),
+          details.add(new Line().padTo(indent + 2).add(HopText.interfaceInfo(info),
               Styles.EXTENSION).build());
         }
       }

@@ -11,16 +11,17 @@ import java.util.List;
  * @param view what the body shows
  * @param columns the numeric column set
  * @param dns names (when known) instead of addresses
+ * @param asn the AS column (when AS numbers are looked up at all)
  * @param selectedTtl the selected hop's TTL, 0 for none (the views then use the last hop)
  * @param expandedTtl the hop whose every responder and label the table shows even when the screen
  *     is too short to show them for all hops, 0 for none
  * @param help whether the help overlay is up
  */
-record ViewState(int target, ViewKind view, ColumnSet columns, boolean dns, int selectedTtl,
-    int expandedTtl, boolean help) {
+record ViewState(int target, ViewKind view, ColumnSet columns, boolean dns, boolean asn,
+    int selectedTtl, int expandedTtl, boolean help) {
 
-  static ViewState initial(boolean dns) {
-    return new ViewState(0, ViewKind.TABLE, ColumnSet.DEFAULT, dns, 0, 0, false);
+  static ViewState initial(boolean dns, boolean asn) {
+    return new ViewState(0, ViewKind.TABLE, ColumnSet.DEFAULT, dns, asn, 0, 0, false);
   }
 
   /**
@@ -38,29 +39,31 @@ record ViewState(int target, ViewKind view, ColumnSet columns, boolean dns, int 
     return switch (action) {
       case NEXT_TARGET -> withTarget(Math.floorMod(target + 1, Math.max(1, targets)));
       case PREVIOUS_TARGET -> withTarget(Math.floorMod(target - 1, Math.max(1, targets)));
-      case JITTER_COLUMNS -> new ViewState(target, view, columns.toggle(), dns, selectedTtl,
+      case JITTER_COLUMNS -> new ViewState(target, view, columns.toggle(), dns, asn, selectedTtl,
           expandedTtl, false);
-      case DNS -> new ViewState(target, view, columns, !dns, selectedTtl, expandedTtl, false);
-      case NEXT_VIEW -> new ViewState(target, view.next(), columns, dns, selectedTtl, expandedTtl,
+      case DNS -> new ViewState(target, view, columns, !dns, asn, selectedTtl, expandedTtl, false);
+      case AS_COLUMN -> new ViewState(target, view, columns, dns, !asn, selectedTtl, expandedTtl,
           false);
+      case NEXT_VIEW -> new ViewState(target, view.next(), columns, dns, asn, selectedTtl,
+          expandedTtl, false);
       case UP -> select(hops, -1);
       case DOWN -> select(hops, +1);
-      case EXPAND -> selectedTtl == 0 ? this : new ViewState(target, view, columns, dns,
+      case EXPAND -> selectedTtl == 0 ? this : new ViewState(target, view, columns, dns, asn,
           selectedTtl, expandedTtl == selectedTtl ? 0 : selectedTtl, false);
       case HELP -> withHelp(true);
-      case BACK -> new ViewState(target, ViewKind.TABLE, columns, dns, selectedTtl, expandedTtl,
-          false);
+      case BACK -> new ViewState(target, ViewKind.TABLE, columns, dns, asn, selectedTtl,
+          expandedTtl, false);
       case QUIT, PAUSE, PAUSE_ALL, RESET, RESET_ALL, NONE -> this;
     };
   }
 
   /** Another target: its hops are other hops, so the selection starts afresh. */
   private ViewState withTarget(int index) {
-    return new ViewState(index, view, columns, dns, 0, 0, false);
+    return new ViewState(index, view, columns, dns, asn, 0, 0, false);
   }
 
   private ViewState withHelp(boolean shown) {
-    return new ViewState(target, view, columns, dns, selectedTtl, expandedTtl, shown);
+    return new ViewState(target, view, columns, dns, asn, selectedTtl, expandedTtl, shown);
   }
 
   /**
@@ -78,7 +81,8 @@ record ViewState(int target, ViewKind view, ColumnSet columns, boolean dns, int 
     } else {
       next = Math.clamp(index + step, 0, hops.size() - 1);
     }
-    return new ViewState(target, view, columns, dns, hops.get(next).ttl(), expandedTtl, false);
+    return new ViewState(target, view, columns, dns, asn, hops.get(next).ttl(), expandedTtl,
+        false);
   }
 
   /** The hop the chart and detail views show: the selected one, else the last one; -1 if none. */

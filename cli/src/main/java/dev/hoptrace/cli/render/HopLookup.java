@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * One kind of fact about hop addresses (a name, an AS, a place) for the renderers. A lookup starts
@@ -22,20 +23,34 @@ import java.util.function.Function;
  * @param <V> what is looked up
  */
 public final class HopLookup<V> {
+  /**
+   * How long a view that asks with {@link #known} lives with a miss before asking again: a live
+   * view runs for days, and a server that was slow once should get another chance (the lookup
+   * caches' negative age).
+   */
+  static final Duration RETRY = Duration.ofMinutes(1);
+
   private record Pending<V>(CompletableFuture<Optional<V>> value, long startedAt) {}
 
   private final Function<InetAddress, CompletableFuture<Optional<V>>> source;
   private final long timeoutNanos;
+  private final LongSupplier nanoTime;
   private final Map<InetAddress, Pending<V>> lookups = new ConcurrentHashMap<>();
 
   public HopLookup(Function<InetAddress, CompletableFuture<Optional<V>>> source, Duration timeout) {
+    this(source, timeout, System::nanoTime);
+  }
+
+  HopLookup(Function<InetAddress, CompletableFuture<Optional<V>>> source, Duration timeout,
+      LongSupplier nanoTime) {
     this.source = Objects.requireNonNull(source, "source");
     this.timeoutNanos = timeout.toNanos();
+    this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
   }
 
   /** Starts looking up {@code address} unless that already happened. */
   public void prefetch(InetAddress address) {
-    lookups.computeIfAbsent(address, a -> new Pending<>(start(a), System.nanoTime()));
+    lookups.computeIfAbsent(address, a -> new Pending<>(start(a), nanoTime.getAsLong()));
   }
 
   private CompletableFuture<Optional<V>> start(InetAddress address) {
@@ -48,20 +63,29 @@ public final class HopLookup<V> {
 
   /**
    * The fact about {@code address} if its lookup has already finished, else empty; starts the
-   * lookup when none has. Never waits: a screen redrawn several times a second asks again next
-   * frame.
+   * lookup when none has, and again {@link #RETRY} after one that found nothing. Never waits: a
+   * screen redrawn several times a second asks again next frame.
    */
   public Optional<V> known(InetAddress address) {
     prefetch(address);
-    CompletableFuture<Optional<V>> value = lookups.get(address).value();
-    return value.state() == Future.State.SUCCESS ? value.resultNow() : Optional.empty();
+    Pending<V> pending = lookups.get(address);
+    CompletableFuture<Optional<V>> value = pending.value();
+    if (value.state() == Future.State.RUNNING) {
+      return Optional.empty();
+    }
+    Optional<V> known = value.state() == Future.State.SUCCESS && value.resultNow() != null
+        ? value.resultNow() : Optional.empty();
+    if (known.isEmpty() && nanoTime.getAsLong() - pending.startedAt() >= RETRY.toNanos()) {
+      lookups.remove(address, pending); // the next frame asks anew
+    }
+    return known;
   }
 
   /** The fact about {@code address}, or empty when there is none in time. */
   public Optional<V> get(InetAddress address) {
     prefetch(address);
     Pending<V> pending = lookups.get(address);
-    long left = pending.startedAt() + timeoutNanos - System.nanoTime();
+    long left = pending.startedAt() + timeoutNanos - nanoTime.getAsLong();
     try {
       Optional<V> value = pending.value().get(Math.max(0, left), TimeUnit.NANOSECONDS);
       return value == null ? Optional.empty() : value;

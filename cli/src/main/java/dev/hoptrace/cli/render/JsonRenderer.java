@@ -112,8 +112,11 @@ public final class JsonRenderer {
     json.endObject();
   }
 
-  /** {@code asn}, and {@code asName} and {@code prefix} when known: absent when not known in time. */
-  private static void as(JsonWriter json, AsInfo as) {
+  /**
+   * {@code asn}, and {@code asName} and {@code prefix} when known: absent when not known in time
+   * (trace and report).
+   */
+  public static void as(JsonWriter json, AsInfo as) {
     json.name("asn").value(as.number());
     if (!as.name().isEmpty()) {
       json.name("asName").value(as.name());
@@ -124,8 +127,8 @@ public final class JsonRenderer {
   }
 
   /** {@code country} (ISO code, else the name) and {@code city}, each only when known. */
-  private static void place(JsonWriter json, Place place) {
-    String country = place.countryCode().isEmpty() ? place.country() : place.countryCode();
+  public static void place(JsonWriter json, Place place) {
+    String country = place.countryLabel();
     if (!country.isEmpty()) {
       json.name("country").value(country);
     }

@@ -1,11 +1,14 @@
 package dev.hoptrace.cli.report;
 
+import dev.hoptrace.cli.render.HopFacts;
 import dev.hoptrace.cli.render.HopNames;
 import dev.hoptrace.core.live.LiveSnapshot;
 import dev.hoptrace.core.stats.HopSnapshot;
 import dev.hoptrace.core.stats.ResponderShare;
 import dev.hoptrace.packet.AddressText;
+import dev.hoptrace.lookup.geo.Place;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +19,9 @@ import java.util.stream.Collectors;
  * The report as CSV (RFC 4180 quoting, LF line ends): a header row, then one row per responder of
  * every hop of every target. The hop's figures sit on its first row only, so summing a column
  * never counts a hop twice; further responders' rows carry their own address, name and reply
- * count with the figures empty. A silent hop is one row with no address. The columns are in
+ * count with the figures empty. A silent hop is one row with no address. With {@code -A} an
+ * {@code Asn} column follows, with {@code --geo-db} {@code Country} and {@code City}: at the end,
+ * so a reader that knows the columns by position still finds them. The columns are in
  * docs/report.md.
  */
 public final class CsvReport implements ReportRenderer {
@@ -24,25 +29,35 @@ public final class CsvReport implements ReportRenderer {
   private static final int DECIMALS = 3;
   private static final List<HopColumn> FIGURES = List.of(HopColumn.values());
 
-  private final Optional<HopNames> names;
+  private final HopFacts facts;
 
   public CsvReport(Optional<HopNames> names) {
-    this.names = names;
+    this(HopFacts.names(names));
   }
 
-  static List<String> header() {
+  public CsvReport(HopFacts facts) {
+    this.facts = facts;
+  }
+
+  static List<String> header(boolean asns, boolean places) {
     List<String> header = new ArrayList<>(
         List.of("Start_Time", "Target", "Target_Ip", "Hop", "Ip", "Name", "Replies"));
     FIGURES.forEach(c -> header.add(c.title));
     header.addAll(List.of("Annotation", "Destination", "Mpls"));
+    if (asns) {
+      header.add("Asn");
+    }
+    if (places) {
+      header.addAll(List.of("Country", "City"));
+    }
     return header;
   }
 
   @Override
   public void render(Report report, PrintStream out) {
-    Names resolved = new Names(names, report);
+    ReportFacts resolved = new ReportFacts(facts, report);
     StringBuilder text = new StringBuilder();
-    record(text, header());
+    record(text, header(resolved.asns(), resolved.places()));
     String start = report.start().truncatedTo(ChronoUnit.SECONDS).toString();
     for (LiveSnapshot target : report.targets()) {
       List<String> prefix = List.of(start, target.request().hostName(),
@@ -56,7 +71,7 @@ public final class CsvReport implements ReportRenderer {
   }
 
   private static void hopRows(StringBuilder text, List<String> prefix, HopSnapshot hop,
-      Names names) {
+      ReportFacts facts) {
     List<ResponderShare> responders = hop.responders();
     int rows = Math.max(1, responders.size());
     for (int i = 0; i < rows; i++) {
@@ -67,7 +82,7 @@ public final class CsvReport implements ReportRenderer {
       } else {
         ResponderShare r = responders.get(i);
         row.add(AddressText.of(r.address()));
-        row.add(names.name(r.address()).orElse(""));
+        row.add(facts.name(r.address()).orElse(""));
         row.add(Long.toString(r.replies()));
       }
       boolean first = i == 0;
@@ -76,6 +91,16 @@ public final class CsvReport implements ReportRenderer {
       row.add(first ? Boolean.toString(hop.destination()) : "");
       row.add(responders.isEmpty() ? "" : responders.get(i).extensions().mplsLabels().stream()
           .map(TextReport::mpls).collect(Collectors.joining(" ")));
+      Optional<InetAddress> address = responders.isEmpty() ? Optional.empty()
+          : Optional.of(responders.get(i).address());
+      if (facts.asns()) {
+        row.add(address.flatMap(facts::as).map(as -> Long.toString(as.number())).orElse(""));
+      }
+      if (facts.places()) {
+        Optional<Place> place = address.flatMap(facts::place);
+        row.add(place.map(Place::countryLabel).orElse(""));
+        row.add(place.map(Place::city).orElse(""));
+      }
       record(text, row);
     }
   }

@@ -1,5 +1,6 @@
 package dev.hoptrace.cli.report;
 
+import dev.hoptrace.cli.render.HopFacts;
 import dev.hoptrace.cli.render.HopNames;
 import dev.hoptrace.cli.render.JsonRenderer;
 import dev.hoptrace.cli.render.JsonWriter;
@@ -24,16 +25,21 @@ import java.util.Optional;
  */
 public final class JsonReport implements ReportRenderer {
   private final String version;
-  private final Optional<HopNames> names;
+  private final HopFacts facts;
 
   public JsonReport(String version, Optional<HopNames> names) {
+    this(version, HopFacts.names(names));
+  }
+
+  /** Each responder carries the trace JSON's {@code asn}, ..., {@code city} where known. */
+  public JsonReport(String version, HopFacts facts) {
     this.version = version;
-    this.names = names;
+    this.facts = facts;
   }
 
   @Override
   public void render(Report report, PrintStream out) {
-    Names resolved = new Names(names, report);
+    ReportFacts resolved = new ReportFacts(facts, report);
     JsonWriter json = new JsonWriter().beginObject();
     json.name("hoptrace").value(version);
     json.name("start").value(report.start().truncatedTo(ChronoUnit.MILLIS).toString());
@@ -47,7 +53,7 @@ public final class JsonReport implements ReportRenderer {
     out.flush();
   }
 
-  private static void target(JsonWriter json, LiveSnapshot target, Names names) {
+  private static void target(JsonWriter json, LiveSnapshot target, ReportFacts facts) {
     TraceRequest request = target.request();
     SessionInfo session = target.session();
     json.beginObject();
@@ -78,7 +84,7 @@ public final class JsonReport implements ReportRenderer {
     json.name("problem").value(target.problem().orElse(null));
     json.name("hops").beginArray();
     for (HopSnapshot hop : target.hops()) {
-      hop(json, hop, names);
+      hop(json, hop, facts);
     }
     json.endArray();
     json.name("findings").beginArray();
@@ -97,7 +103,7 @@ public final class JsonReport implements ReportRenderer {
     json.endObject();
   }
 
-  private static void hop(JsonWriter json, HopSnapshot hop, Names names) {
+  private static void hop(JsonWriter json, HopSnapshot hop, ReportFacts facts) {
     json.beginObject().name("ttl").value(hop.ttl());
     for (HopColumn column : HopColumn.values()) {
       double v = column.of(hop);
@@ -113,8 +119,10 @@ public final class JsonReport implements ReportRenderer {
     for (ResponderShare r : hop.responders()) {
       json.beginObject()
           .name("address").value(AddressText.of(r.address()))
-          .name("name").value(names.name(r.address()).orElse(null))
-          .name("replies").value(r.replies())
+          .name("name").value(facts.name(r.address()).orElse(null));
+      facts.as(r.address()).ifPresent(as -> JsonRenderer.as(json, as));
+      facts.place(r.address()).ifPresent(place -> JsonRenderer.place(json, place));
+      json.name("replies").value(r.replies())
           .name("mpls").beginArray();
       for (MplsLabelStackEntry e : r.extensions().mplsLabels()) {
         json.beginObject().name("label").value(e.label()).name("tc").value(e.trafficClass())

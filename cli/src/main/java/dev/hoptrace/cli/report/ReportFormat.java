@@ -11,9 +11,9 @@ public enum ReportFormat {
 
   public ReportRenderer renderer(ReportOptions options) {
     return switch (this) {
-      case TEXT -> new TextReport(options.names(), options.wide(), options.zone());
-      case JSON -> new JsonReport(options.version(), options.names());
-      case CSV -> new CsvReport(options.names());
+      case TEXT -> new TextReport(options.facts(), options.wide(), options.zone());
+      case JSON -> new JsonReport(options.version(), options.facts());
+      case CSV -> new CsvReport(options.facts());
     };
   }
 }

@@ -1,22 +1,22 @@
 package dev.hoptrace.cli.report;
 
-import dev.hoptrace.cli.render.HopNames;
+import dev.hoptrace.cli.render.HopFacts;
 import java.time.ZoneId;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * How a report is rendered.
  *
- * @param names reverse names of responders, or empty for numeric output ({@code -n})
+ * @param facts reverse names of responders (none for numeric output, {@code -n}), and their AS
+ *     numbers ({@code -A}) and places ({@code --geo-db}) when asked for
  * @param wide text only: add the jitter and forward/backward loss columns (JSON and CSV always
  *     carry every column)
  * @param version hoptrace's version, written into the JSON document
  * @param zone time zone of the text's {@code Start:} line (JSON and CSV write UTC)
  */
-public record ReportOptions(Optional<HopNames> names, boolean wide, String version, ZoneId zone) {
+public record ReportOptions(HopFacts facts, boolean wide, String version, ZoneId zone) {
   public ReportOptions {
-    Objects.requireNonNull(names, "names");
+    Objects.requireNonNull(facts, "facts");
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(zone, "zone");
   }

@@ -1,5 +1,6 @@
 package dev.hoptrace.cli.report;
 
+import dev.hoptrace.cli.render.HopFacts;
 import dev.hoptrace.cli.render.HopNames;
 import dev.hoptrace.core.DropCounts;
 import dev.hoptrace.core.TraceRequest;
@@ -31,19 +32,27 @@ public final class TextReport implements ReportRenderer {
   /** Text shows mtr's one decimal; JSON and CSV carry the microseconds. */
   private static final int DECIMALS = 1;
 
-  private final Optional<HopNames> names;
+  private final HopFacts facts;
   private final List<HopColumn> columns;
   private final ZoneId zone;
 
   public TextReport(Optional<HopNames> names, boolean wide, ZoneId zone) {
-    this.names = names;
+    this(HopFacts.names(names), wide, zone);
+  }
+
+  /**
+   * With AS numbers ({@code -A}) a hop row is mtr's {@code -z} row, {@code " 1. AS64500  host"};
+   * a place follows the host as {@code {City, CC}}.
+   */
+  public TextReport(HopFacts facts, boolean wide, ZoneId zone) {
+    this.facts = facts;
     this.columns = wide ? HopColumn.WIDE : HopColumn.MTR;
     this.zone = zone;
   }
 
   @Override
   public void render(Report report, PrintStream out) {
-    Names resolved = new Names(names, report);
+    ReportFacts resolved = new ReportFacts(facts, report);
     StringBuilder text = new StringBuilder();
     text.append("Start: ").append(START.format(report.start().atZone(zone))).append('\n');
     String host = "HOST: " + Printable.clean(report.localHost());
@@ -60,15 +69,16 @@ public final class TextReport implements ReportRenderer {
   /** One line of the table: a hop row has cells; responder and MPLS lines are text only. */
   private record Line(String left, List<String> cells) {}
 
-  private void target(StringBuilder text, LiveSnapshot target, String host, Names names) {
+  private void target(StringBuilder text, LiveSnapshot target, String host, ReportFacts facts) {
     text.append(describe(target)).append('\n');
     int ttlWidth = 2;
     for (HopSnapshot hop : target.hops()) {
       ttlWidth = Math.max(ttlWidth, Integer.toString(hop.ttl()).length());
     }
+    int asWidth = asWidth(target, facts);
     List<Line> lines = new ArrayList<>();
     for (HopSnapshot hop : target.hops()) {
-      hopLines(lines, hop, ttlWidth, names);
+      hopLines(lines, hop, ttlWidth, asWidth, facts);
     }
     table(text, host, lines);
     footer(text, target);
@@ -94,12 +104,32 @@ public final class TextReport implements ReportRenderer {
         .append(target.rounds() == 1 ? " round" : " rounds").toString();
   }
 
-  /** The hop's row, then each further responder, each with its MPLS labels beneath. */
-  private void hopLines(List<Line> lines, HopSnapshot hop, int ttlWidth, Names names) {
-    String row = String.format(Locale.ROOT, "%" + ttlWidth + "d.|-- ", hop.ttl());
-    String indent = " ".repeat(row.length());
+  /** The AS column's width, its widest label; 0 without {@code -A}. */
+  private static int asWidth(LiveSnapshot target, ReportFacts facts) {
+    if (!facts.asns()) {
+      return 0;
+    }
+    int width = ReportFacts.UNKNOWN_AS.length(); // a silent hop's
+    for (HopSnapshot hop : target.hops()) {
+      for (ResponderShare r : hop.responders()) {
+        width = Math.max(width, facts.asLabel(r.address()).length());
+      }
+    }
+    return width;
+  }
+
+  /**
+   * The hop's row, then each further responder, each with its MPLS labels beneath. With an AS
+   * column every responder's AS sits in it, a further responder's host after the {@code `--}.
+   */
+  private void hopLines(List<Line> lines, HopSnapshot hop, int ttlWidth, int asWidth,
+      ReportFacts facts) {
     List<ResponderShare> responders = hop.responders();
-    String label = responders.isEmpty() ? "???" : names.label(responders.getFirst());
+    String row = String.format(Locale.ROOT, "%" + ttlWidth + "d.", hop.ttl())
+        + (asWidth == 0 ? "|-- " : " " + asCell(responders.isEmpty() ? ReportFacts.UNKNOWN_AS
+            : facts.asLabel(responders.getFirst().address()), asWidth));
+    String indent = " ".repeat(row.length());
+    String label = responders.isEmpty() ? "???" : facts.label(responders.getFirst());
     if (!hop.annotation().isEmpty()) {
       label += " " + Printable.clean(hop.annotation());
     }
@@ -112,14 +142,21 @@ public final class TextReport implements ReportRenderer {
     for (int i = 0; i < responders.size(); i++) {
       ResponderShare responder = responders.get(i);
       if (i > 0) {
-        String branch = " ".repeat(ttlWidth + 1) + "`-- ";
-        lines.add(new Line(branch + names.label(responder) + "  " + responder.replies() + " of "
+        String branch = asWidth == 0 ? " ".repeat(ttlWidth + 1) + "`-- "
+            : " ".repeat(ttlWidth + 2) + asCell(facts.asLabel(responder.address()), asWidth)
+                + "`-- ";
+        lines.add(new Line(branch + facts.label(responder) + "  " + responder.replies() + " of "
             + hop.received() + (hop.received() == 1 ? " reply" : " replies"), List.of()));
       }
       for (MplsLabelStackEntry e : responder.extensions().mplsLabels()) {
         lines.add(new Line(indent + mpls(e), List.of()));
       }
     }
+  }
+
+  /** {@code label} left-aligned in the AS column, two spaces before the host. */
+  private static String asCell(String label, int width) {
+    return label + " ".repeat(width - label.length() + 2);
   }
 
   static String mpls(MplsLabelStackEntry e) {

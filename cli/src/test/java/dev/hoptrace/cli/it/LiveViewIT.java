@@ -107,6 +107,30 @@ class LiveViewIT {
   }
 
   @Test
+  void asNumbersFromAFileShowInTheirColumnAndZTogglesThem() throws IOException {
+    Path table = Files.writeString(dir.resolve("ip2asn-v4.tsv"), String.join("\n",
+        "198.18.0.0\t198.18.3.255\t64500\tDE\tACCESS-NET Example",
+        "198.18.4.0\t198.18.5.255\t64501\tNL\tCORE-NET Example", ""));
+    startLive("--scenario rate-limited --sim -i 0.2 -A --asn-db " + table + " dst");
+    LiveScreen on = await(s -> s.isLiveView() && s.contains("  5 AS64501 dst "), START,
+        "AS numbers in the table");
+    assertFits(on, 80, 24);
+    assertThat(on.lines()).anyMatch(l -> l.startsWith("  # AS      Host "))
+        .anyMatch(l -> l.startsWith("  1 AS64500 r1 "))
+        .anyMatch(l -> l.startsWith("  4 AS64501 r4 "));
+    assertThat(on.footer()).contains("z no AS");
+
+    tmux.press("z");
+    LiveScreen off = await(s -> s.contains("  # Host ") && !s.contains("AS64500"), KEY,
+        "the table without the AS column");
+    assertFits(off, 80, 24);
+    tmux.press("z", "v", "v");
+    await(s -> s.contains("Hop 5 of 5")
+        && s.contains("    AS64501 CORE-NET Example  198.18.4.0/23"), KEY, "hop 5's AS in detail");
+    quitAndCheckTheShell("q");
+  }
+
+  @Test
   void twoTargetsSwitchWithTabAndRedrawAtEverySizeThenCtrlCQuits() {
     startLive("--scenario rate-limited --sim -i 0.2 dst r2");
     LiveScreen first = await(s -> s.isLiveView() && s.hops().size() == 5, START, "target dst");

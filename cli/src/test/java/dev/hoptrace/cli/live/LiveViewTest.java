@@ -79,6 +79,29 @@ class LiveViewTest {
   }
 
   @Test
+  void zTogglesTheAsColumnWhenThereAreAsNumbersAndIsIgnoredOtherwise() throws Exception {
+    start(LiveViewSettings.DEFAULT.withNames(Fixtures.KNOWN).withOrigins(AsColumnTest.ORIGINS),
+        new Fixtures.FakeTarget("example.com", Fixtures.path()));
+    await(() -> screen().contains("AS64500"));
+    assertThat(view.state().asn()).as("on at start with -A").isTrue();
+
+    type("z");
+    await(() -> !view.state().asn());
+    await(() -> !screen().contains("AS64500"));
+    type("z");
+    await(() -> screen().contains("AS64500"));
+    type("q");
+    loop.join(PATIENCE.toMillis());
+
+    start(LiveViewSettings.DEFAULT, new Fixtures.FakeTarget("example.com", Fixtures.path()));
+    await(() -> screen().contains("example.com"));
+    type("z");
+    type("j");
+    await(() -> view.state().columns() == ColumnSet.JITTER);
+    assertThat(view.state().asn()).as("nothing to show without -A").isFalse();
+  }
+
+  @Test
   void ctrlCIsReadAsAKeyAndQuits() throws Exception {
     start(LiveViewSettings.DEFAULT, new Fixtures.FakeTarget("example.com", Fixtures.path()));
     await(() -> screen().contains("example.com"));

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** The screen as a user reads it, from fixture snapshots at 80x24 and 200x50. */
 class ScreenTest {
-  private static final ViewState TABLE = ViewState.initial(true);
+  private static final ViewState TABLE = ViewState.initial(true, false);
   private static final LiveSnapshot PATH = Fixtures.path();
 
   @Test
@@ -45,7 +45,7 @@ class ScreenTest {
   void numbersAreRightAlignedUnderTheirTitles() {
     for (int width : new int[] {80, 200}) {
       for (ColumnSet set : ColumnSet.values()) {
-        ViewState state = new ViewState(0, ViewKind.TABLE, set, true, 0, 0, false);
+        ViewState state = new ViewState(0, ViewKind.TABLE, set, true, false, 0, 0, false);
         List<String> screen = render(state, width, 24, Fixtures.KNOWN, target("example.com", PATH));
         String title = titleRow(screen);
         for (Column column : set.columns()) {
@@ -214,7 +214,7 @@ class ScreenTest {
         Optional.of("fail\u0000ure"));
 
     for (ViewKind view : ViewKind.values()) {
-      ViewState state = new ViewState(0, view, ColumnSet.DEFAULT, true, 5, 0, false);
+      ViewState state = new ViewState(0, view, ColumnSet.DEFAULT, true, false, 5, 0, false);
       List<String> screen = render(new Frame(state, List.of(frame), 200, 50,
           Optional.of("status\u001b[H")), names);
       for (String line : screen) {
@@ -306,13 +306,13 @@ class ScreenTest {
 
     for (ViewKind view : ViewKind.values()) {
       for (ColumnSet set : ColumnSet.values()) {
-        ViewState state = new ViewState(0, view, set, false, 1, 0, false);
+        ViewState state = new ViewState(0, view, set, false, false, 1, 0, false);
         String text = join(render(state, 200, 50, KnownNames.NONE, target("example.com", fresh)));
         assertThat(text).doesNotContainIgnoringCase("nan").doesNotContain("Infinity");
       }
     }
-    List<String> table = render(new ViewState(0, ViewKind.TABLE, ColumnSet.DEFAULT, false, 0, 0,
-        false), 80, 24, KnownNames.NONE, target("example.com", fresh));
+    List<String> table = render(new ViewState(0, ViewKind.TABLE, ColumnSet.DEFAULT, false, false,
+        0, 0, false), 80, 24, KnownNames.NONE, target("example.com", fresh));
     assertThat(row(table, 1)).contains("  1.5    1.5    1.5    1.5      - ");
     assertThat(row(table, 2)).contains("???");
   }
@@ -321,10 +321,10 @@ class ScreenTest {
   void theSelectedHopIsHighlightedButItsBarsKeepTheirColours() {
     long inverse = AttributedStyle.INVERSE.getStyle();
     for (ViewKind view : new ViewKind[] {ViewKind.TABLE, ViewKind.CHART}) {
-      ViewState state = new ViewState(0, view, ColumnSet.DEFAULT, true, 3, 0, false);
+      ViewState state = new ViewState(0, view, ColumnSet.DEFAULT, true, false, 3, 0, false);
       List<AttributedString> screen = Screen.lines(
           new Frame(state, List.of(target("example.com", PATH)), 200, 50, Optional.empty()),
-          Fixtures.KNOWN, Glyphs.UNICODE);
+          Fixtures.KNOWN, KnownOrigins.NONE, Glyphs.UNICODE);
       AttributedString row = screen.stream().filter(l -> l.toString().startsWith("  3 "))
           .reduce((first, second) -> second).orElseThrow();
       assertThat(row.styleAt(2).getStyle() & inverse).as("%s row", view).isNotZero();
@@ -341,7 +341,8 @@ class ScreenTest {
 
   @Test
   void chartViewDrawsTheSelectedHop() {
-    ViewState chart = new ViewState(0, ViewKind.CHART, ColumnSet.DEFAULT, true, 3, 0, false);
+    ViewState chart = new ViewState(0, ViewKind.CHART, ColumnSet.DEFAULT, true, false, 3, 0,
+        false);
     for (int[] size : new int[][] {{80, 24}, {200, 50}}) {
       List<String> screen = render(chart, size[0], size[1], Fixtures.KNOWN,
           target("example.com", PATH));
@@ -353,7 +354,8 @@ class ScreenTest {
 
   @Test
   void detailViewListsEveryResponderWithShareAndLabels() {
-    ViewState detail = new ViewState(0, ViewKind.DETAIL, ColumnSet.DEFAULT, true, 5, 0, false);
+    ViewState detail = new ViewState(0, ViewKind.DETAIL, ColumnSet.DEFAULT, true, false, 5, 0,
+        false);
     List<String> screen = render(detail, 80, 24, Fixtures.KNOWN, target("example.com", PATH));
     String text = join(screen);
 
@@ -380,7 +382,7 @@ class ScreenTest {
   void anyTerminalSizeStaysWithinItsBounds() {
     for (ViewKind view : ViewKind.values()) {
       for (int[] size : new int[][] {{1, 1}, {20, 3}, {40, 10}, {79, 24}, {81, 25}, {300, 80}}) {
-        ViewState state = new ViewState(0, view, ColumnSet.DEFAULT, true, 0, 0, false);
+        ViewState state = new ViewState(0, view, ColumnSet.DEFAULT, true, false, 0, 0, false);
         List<String> screen = render(state, size[0], size[1], Fixtures.KNOWN,
             target("example.com", PATH));
         assertFits(screen, size[0], size[1]);

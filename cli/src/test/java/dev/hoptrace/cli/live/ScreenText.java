@@ -20,8 +20,12 @@ final class ScreenText {
   }
 
   static List<String> render(Frame frame, KnownNames names) {
+    return render(frame, names, KnownOrigins.NONE);
+  }
+
+  static List<String> render(Frame frame, KnownNames names, KnownOrigins origins) {
     List<String> out = new ArrayList<>();
-    for (AttributedString line : Screen.lines(frame, names, Glyphs.UNICODE)) {
+    for (AttributedString line : Screen.lines(frame, names, origins, Glyphs.UNICODE)) {
       out.add(line.toString());
     }
     return out;
@@ -35,7 +39,7 @@ final class ScreenText {
   }
 
   static String titleRow(List<String> screen) {
-    return screen.stream().filter(l -> l.startsWith("  # Host")).findFirst()
+    return screen.stream().filter(l -> l.startsWith("  # ")).findFirst()
         .orElseThrow(() -> new AssertionError("no title row in\n" + join(screen)));
   }
 

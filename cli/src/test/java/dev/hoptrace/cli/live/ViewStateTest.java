@@ -8,14 +8,17 @@ import org.junit.jupiter.api.Test;
 
 class ViewStateTest {
   private static final List<HopSnapshot> HOPS = Fixtures.path().hops();
-  private static final ViewState START = ViewState.initial(false);
+  private static final ViewState START = ViewState.initial(false, false);
 
   @Test
   void togglesFlipAndComeBack() {
-    ViewState s = START.apply(Action.JITTER_COLUMNS, 1, HOPS).apply(Action.DNS, 1, HOPS);
+    ViewState s = START.apply(Action.JITTER_COLUMNS, 1, HOPS).apply(Action.DNS, 1, HOPS)
+        .apply(Action.AS_COLUMN, 1, HOPS);
     assertThat(s.columns()).isEqualTo(ColumnSet.JITTER);
     assertThat(s.dns()).isTrue();
-    s = s.apply(Action.JITTER_COLUMNS, 1, HOPS).apply(Action.DNS, 1, HOPS);
+    assertThat(s.asn()).isTrue();
+    s = s.apply(Action.JITTER_COLUMNS, 1, HOPS).apply(Action.DNS, 1, HOPS)
+        .apply(Action.AS_COLUMN, 1, HOPS);
     assertThat(s).isEqualTo(START);
   }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class HopLookupTest {
@@ -48,5 +49,27 @@ class HopLookupTest {
     assertThat(asns.get(ROUTER)).contains(AsInfo.of(64500));
     assertThat(asns.known(ROUTER)).contains(AsInfo.of(64500));
     assertThat(broken.get(ROUTER)).isEmpty();
+  }
+
+  @Test
+  void aViewAsksAgainAMinuteAfterAMissButKeepsWhatItFound() {
+    AtomicLong now = new AtomicLong();
+    AtomicInteger asked = new AtomicInteger();
+    HopLookup<AsInfo> asns = new HopLookup<>(address -> CompletableFuture.completedFuture(
+        asked.incrementAndGet() == 1 ? Optional.empty() : Optional.of(AsInfo.of(64500))),
+        Duration.ofSeconds(1), now::get);
+
+    assertThat(asns.known(ROUTER)).isEmpty();
+    now.addAndGet(HopLookup.RETRY.minusSeconds(1).toNanos());
+    assertThat(asns.known(ROUTER)).isEmpty();
+    assertThat(asked).as("a miss stands for a while").hasValue(1);
+
+    now.addAndGet(Duration.ofSeconds(1).toNanos());
+    assertThat(asns.known(ROUTER)).isEmpty();
+    assertThat(asns.known(ROUTER)).contains(AsInfo.of(64500));
+    assertThat(asked).hasValue(2);
+    now.addAndGet(HopLookup.RETRY.multipliedBy(10).toNanos());
+    assertThat(asns.known(ROUTER)).contains(AsInfo.of(64500));
+    assertThat(asked).as("an answer is kept").hasValue(2);
   }
 }

@@ -136,4 +136,23 @@ class CsvReportTest {
     assertThat(parse(render(new CsvReport(names()), report(ReportFixtures.empty()))))
         .containsExactly(HEADER);
   }
+
+  @Test
+  void asnCountryAndCityColumnsFollowMplsWhenAskedFor() {
+    List<List<String>> records = parse(render(new CsvReport(ReportFixtures.facts()),
+        report(reached())));
+    List<String> header = new ArrayList<>(HEADER);
+    header.addAll(List.of("Asn", "Country", "City"));
+    assertThat(records.getFirst()).containsExactlyElementsOf(header);
+    assertThat(records.subList(1, records.size()))
+        .allSatisfy(r -> assertThat(r).hasSameSizeAs(header))
+        .extracting(r -> String.join("/", r.subList(HEADER.size(), header.size())))
+        .containsExactly("64500/DE/Berlin", "//", "64501//", "4200000000/Atlantis/", "//");
+  }
+
+  @Test
+  void withoutDashAThereIsNoAsnColumn() {
+    assertThat(parse(render(new CsvReport(names()), report(reached()))).getFirst())
+        .doesNotContain("Asn", "Country", "City");
+  }
 }

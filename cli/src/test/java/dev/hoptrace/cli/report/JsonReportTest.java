@@ -157,4 +157,34 @@ class JsonReportTest {
     assertThat(empty.get("rounds").asLong()).isZero();
     assertThat(empty.get("problem").asText()).isEqualTo("sendto: network is unreachable");
   }
+
+  @Test
+  void respondersCarryAsAndPlaceAsTheTraceJsonDoesOnlyWhereKnown() throws Exception {
+    JsonNode hops = parse(render(new JsonReport("9.9.9", ReportFixtures.facts()),
+        report(reached()))).get("reports").get(0).get("hops");
+    JsonNode r1 = hops.get(0).get("responders").get(0);
+    assertThat(r1.get("asn").asLong()).isEqualTo(64500);
+    assertThat(r1.get("asName").asText()).isEqualTo("ACCESS Example");
+    assertThat(r1.get("prefix").asText()).isEqualTo("10.0.0.0/24");
+    assertThat(r1.get("country").asText()).isEqualTo("DE");
+    assertThat(r1.get("city").asText()).isEqualTo("Berlin");
+    JsonNode core = hops.get(2).get("responders").get(0);
+    assertThat(core.get("asName").asText()).isEqualTo("CORE?]0;pwned? Net");
+    assertThat(core.has("country")).isFalse();
+    JsonNode far = hops.get(2).get("responders").get(1);
+    assertThat(far.get("asn").asLong()).isEqualTo(4_200_000_000L);
+    assertThat(far.has("asName")).isFalse();
+    assertThat(far.has("prefix")).isFalse();
+    assertThat(far.get("country").asText()).isEqualTo("Atlantis");
+    assertThat(far.has("city")).isFalse();
+    JsonNode dst = hops.get(3).get("responders").get(0);
+    assertThat(dst.has("asn")).as("no AS known").isFalse();
+    assertThat(dst.get("replies").asLong()).isEqualTo(10);
+  }
+
+  @Test
+  void withoutDashAThereAreNoAsMembers() throws Exception {
+    String json = json(report(reached()));
+    assertThat(json).doesNotContain("\"asn\"", "\"country\"");
+  }
 }

@@ -1,5 +1,7 @@
 package dev.hoptrace.cli.report;
 
+import dev.hoptrace.cli.render.HopFacts;
+import dev.hoptrace.cli.render.HopLookup;
 import dev.hoptrace.cli.render.HopNames;
 import dev.hoptrace.core.DropCounts;
 import dev.hoptrace.core.TraceRequest;
@@ -12,6 +14,8 @@ import dev.hoptrace.core.stats.HopSnapshot;
 import dev.hoptrace.core.stats.JitterSummary;
 import dev.hoptrace.core.stats.ResponderShare;
 import dev.hoptrace.core.stats.RttSummary;
+import dev.hoptrace.lookup.asn.AsInfo;
+import dev.hoptrace.lookup.geo.Place;
 import dev.hoptrace.packet.ext.IcmpExtensions;
 import dev.hoptrace.packet.ext.MplsLabelStackEntry;
 import java.io.ByteArrayOutputStream;
@@ -130,6 +134,31 @@ final class ReportFixtures {
     return Optional.of(new HopNames(
         a -> CompletableFuture.completedFuture(Optional.ofNullable(names.get(a))),
         Duration.ofSeconds(1)));
+  }
+
+  /** An AS name with a terminal escape: the lookup makes it printable before any renderer. */
+  static final String HOSTILE_AS_NAME = "CORE\u001b]0;pwned\u0007 Net";
+
+  /**
+   * {@link #names()}, and AS numbers and places as -A and --geo-db would find them: 10.0.0.1 in
+   * AS64500 (Berlin), 10.0.0.3 in AS64501 with a hostile name, 10.0.0.33 in a 32-bit AS (the
+   * widest label), the destination in none; gw.lab's responders unknown.
+   */
+  static HopFacts facts() {
+    Map<InetAddress, AsInfo> asns = Map.of(
+        ip("10.0.0.1"), new AsInfo(64500, "10.0.0.0/24", "DE", "ripencc", "ACCESS Example"),
+        ip("10.0.0.3"), new AsInfo(64501, "10.0.0.0/26", "", "", HOSTILE_AS_NAME),
+        ip("10.0.0.33"), AsInfo.of(4_200_000_000L));
+    Map<InetAddress, Place> places = Map.of(
+        ip("10.0.0.1"), new Place("DE", "Germany", "Berlin"),
+        ip("10.0.0.33"), new Place("", "Atlantis", ""));
+    return new HopFacts(names(), Optional.of(lookup(asns)), Optional.of(lookup(places)));
+  }
+
+  private static <V> HopLookup<V> lookup(Map<InetAddress, V> known) {
+    return new HopLookup<>(
+        a -> CompletableFuture.completedFuture(Optional.ofNullable(known.get(a))),
+        Duration.ofSeconds(1));
   }
 
   /** What {@code renderer} prints for {@code report}, decoded as UTF-8. */

@@ -175,4 +175,32 @@ class TextReportTest {
     assertThat(text).contains(" 1.|-- 10.0.0.1 ", "   `-- 10.0.0.33  2 of 8 replies")
         .doesNotContain("r1.lab", "evil");
   }
+
+  @Test
+  void withAsNumbersEachRowStartsWithItsAsAsMtrDashZShowsIt() {
+    String text = render(new TextReport(ReportFixtures.facts(), false, ZoneOffset.UTC),
+        report(reached(), unreachable()));
+    List<String> lines = Arrays.asList(text.split("\n", -1));
+    String header = lines.get(2);
+    String row3 = lines.stream().filter(l -> l.startsWith(" 3. ")).findFirst().orElseThrow();
+    int at = lines.indexOf(row3);
+
+    // The column is as wide as its widest label (a 32-bit AS here), AS??? where none is known.
+    assertThat(lines.get(3)).startsWith(" 1. AS64500       r1.lab (10.0.0.1) {Berlin, DE} ");
+    assertThat(cells(lines.get(3), header))
+        .containsExactly("0.0%", "10", "1.2", "1.5", "1.0", "2.3", "0.3");
+    assertThat(lines.get(4)).startsWith(" 2. AS???         ??? ");
+    assertThat(row3).startsWith(" 3. AS64501       core,\"a\".lab (10.0.0.3) ");
+    assertThat(cells(row3, header))
+        .containsExactly("20.0%", "10", "12.3", "11.9", "10.5", "14.3", "1.2");
+    assertThat(lines.subList(at + 1, at + 5)).containsExactly(
+        "                  [MPLS: Lbl 24001 TC 0 S 0 TTL 254]",
+        "                  [MPLS: Lbl 16 TC 5 S 1 TTL 1]",
+        "    AS4200000000  `-- " + HOSTILE_NAME_PRINTED + " (10.0.0.33) {Atlantis}  2 of 8 replies",
+        lines.get(at + 4));
+    assertThat(lines.get(at + 4)).startsWith(" 4. AS???         dst.lab (198.18.7.2) ");
+    // Each target's column is as wide as its own labels.
+    assertThat(text).contains("\n 1. AS???  2001:db8::1 ", "\n 2. AS???  2001:db8::2 !H ");
+    assertThat(text.chars().filter(c -> c != '\n' && (c < 0x20 || c == 0x7f))).isEmpty();
+  }
 }

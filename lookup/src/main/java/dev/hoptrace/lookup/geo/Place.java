@@ -33,9 +33,14 @@ public record Place(String countryCode, String country, String city) {
     return countryCode.isEmpty() && country.isEmpty() && city.isEmpty();
   }
 
+  /** The country as outputs name it: the ISO code, else the English name; empty if unknown. */
+  public String countryLabel() {
+    return countryCode.isEmpty() ? country : countryCode;
+  }
+
   /** {@code Berlin, DE}, {@code DE} or {@code Germany}: short enough to follow an address. */
   public String label() {
-    String where = countryCode.isEmpty() ? country : countryCode;
+    String where = countryLabel();
     if (city.isEmpty()) {
       return where;
     }
