@@ -161,7 +161,8 @@ public final class Hoptrace {
       out.println(new JsonRenderer(Version.NUMBER, facts).render(result));
       return;
     }
-    try (TextRenderer text = new TextRenderer(out, context.err(), facts, command.verbose)) {
+    try (TextRenderer text = new TextRenderer(out, context.err(), facts, command.verbose,
+        command.back)) {
       tracer.trace(request, text);
     }
   }

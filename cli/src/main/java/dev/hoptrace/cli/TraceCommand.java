@@ -60,7 +60,11 @@ final class TraceCommand extends ProbeSettings {
                   "Watch HOST continuously, full screen, instead (as hoptrace live HOST).",
                   c -> { /* Hoptrace turns the flag into the live command before parsing */ }),
               Option.flag("-v, --verbose", "Also report replies that were dropped.",
-                  c -> c.verbose = true)),
+                  c -> c.verbose = true),
+              Option.flag("--back",
+                  "Mark replies whose return path (from the reply TTL) is not as long as the"
+                      + " forward one: '-N' after the address.",
+                  c -> c.back = true)),
           ProbeSettings.asnAndGeo("-A, --asn"),
           ProbeSettings.modeNamesScenario(),
           List.of(Option.help(), Option.version())),
@@ -73,6 +77,7 @@ final class TraceCommand extends ProbeSettings {
   Duration sendWait = Duration.ZERO;
   OutputFormat output = OutputFormat.TEXT;
   boolean verbose;
+  boolean back;
 
   TraceCommand() {
     super(Protocol.UDP, 3);

@@ -47,6 +47,18 @@ public record ProbeResult(
     return responder.isPresent();
   }
 
+  /**
+   * How many hops the reply took back, estimated from its TTL as Linux traceroute's {@code --back}
+   * does: the responder is taken to have started from 64, 128 or 255, the first at or above the
+   * TTL that arrived, so the estimate is (65, 129 or 256) − reply TTL. -1 without a reply TTL.
+   */
+  public int returnHops() {
+    if (replyTtl < 1) {
+      return -1;
+    }
+    return (replyTtl <= 64 ? 65 : replyTtl <= 128 ? 129 : 256) - replyTtl;
+  }
+
   /** The RTT in milliseconds, or NaN without a reply. */
   public double rttMillis() {
     return rttNanos < 0 ? Double.NaN : rttNanos / 1e6;

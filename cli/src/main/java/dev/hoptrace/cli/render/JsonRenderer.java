@@ -84,17 +84,15 @@ public final class JsonRenderer {
     if (probe.answered()) {
       json.name("rttMs").value(millis(probe.rttNanos()));
       json.name("replyTtl");
-      if (probe.replyTtl() >= 0) {
-        json.value(probe.replyTtl());
-      } else {
-        json.nullValue();
-      }
+      optionalInt(json, probe.replyTtl());
+      json.name("returnHops");
+      optionalInt(json, probe.returnHops());
       json.name("icmpType");
       optionalInt(json, probe.icmpType());
       json.name("icmpCode");
       optionalInt(json, probe.icmpCode());
     } else {
-      json.name("rttMs").nullValue().name("replyTtl").nullValue()
+      json.name("rttMs").nullValue().name("replyTtl").nullValue().name("returnHops").nullValue()
           .name("icmpType").nullValue().name("icmpCode").nullValue();
     }
     json.name("kind").value(probe.kind().map(JsonRenderer::kind).orElse("timeout"));

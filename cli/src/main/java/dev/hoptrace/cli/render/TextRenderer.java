@@ -28,19 +28,27 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
   private final PrintStream err;
   private final HopFacts facts;
   private final boolean verbose;
+  private final boolean back;
   private final BlockingQueue<Object> lines = new LinkedBlockingQueue<>();
   private final Thread printer;
 
   public TextRenderer(PrintStream out, PrintStream err, Optional<HopNames> names, boolean verbose) {
-    this(out, err, HopFacts.names(names), verbose);
+    this(out, err, HopFacts.names(names), verbose, false);
   }
 
-  /** Prints names, AS numbers and places as far as {@code facts} asks for them. */
-  public TextRenderer(PrintStream out, PrintStream err, HopFacts facts, boolean verbose) {
+  /**
+   * Prints names, AS numbers and places as far as {@code facts} asks for them.
+   *
+   * @param back whether to mark replies whose return path looks longer or shorter than the
+   *     forward one (traceroute's {@code --back})
+   */
+  public TextRenderer(PrintStream out, PrintStream err, HopFacts facts, boolean verbose,
+      boolean back) {
     this.out = out;
     this.err = err;
     this.facts = facts;
     this.verbose = verbose;
+    this.back = back;
     this.printer = Thread.ofPlatform().name("hoptrace-printer").daemon().start(this::print);
   }
 
@@ -100,21 +108,28 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
     }
   }
 
-  /** {@code " 5  r1 (10.0.0.1)  1.234 ms r2 (10.0.0.2)  1.456 ms *"}: a responder is printed
-   *  when it differs from the previous one that answered in this hop. */
+  /**
+   * {@code " 5  r1 (10.0.0.1)  1.234 ms r2 (10.0.0.2)  1.456 ms *"}: a responder is printed when
+   * it differs from the previous one that answered in this hop (with {@code --back}, also when its
+   * return path does, followed by {@code '-N'} when that is not the forward length).
+   */
   String line(Hop hop) {
     StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%2d ", hop.ttl()));
-    InetAddress previous = null;
+    ProbeResult previous = null;
     for (ProbeResult probe : hop.probes()) {
       if (!probe.answered()) {
         line.append(" *");
         continue;
       }
       InetAddress responder = probe.responder().orElseThrow();
-      if (!responder.equals(previous)) {
+      if (previous == null || !responder.equals(previous.responder().orElseThrow())
+          || (back && probe.returnHops() != previous.returnHops())) {
         line.append(' ').append(label(responder));
-        previous = responder;
+        if (back && probe.returnHops() > 0 && probe.returnHops() != hop.ttl()) {
+          line.append(" '-").append(probe.returnHops()).append('\'');
+        }
       }
+      previous = probe;
       line.append(String.format(Locale.ROOT, "  %.3f ms", probe.rttMillis()));
       if (!probe.annotation().isEmpty()) {
         line.append(' ').append(probe.annotation());
