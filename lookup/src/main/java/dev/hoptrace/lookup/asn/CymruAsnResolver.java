@@ -1,12 +1,11 @@
 package dev.hoptrace.lookup.asn;
 
 import dev.hoptrace.lookup.dns.NameServerSet;
+import dev.hoptrace.lookup.dns.ServerChoice;
 import dev.hoptrace.lookup.dns.NameServers;
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -160,33 +159,12 @@ public final class CymruAsnResolver implements AsnResolver {
   }
 
   /** Chooses servers and timeout; unset parts come from the system. */
-  public static final class Builder {
-    private final List<InetSocketAddress> servers = new ArrayList<>();
-    private Duration timeout = DEFAULT_TIMEOUT;
+  public static final class Builder extends ServerChoice<Builder> {
 
     private Builder() {}
 
-    /** The bound on each lookup, both queries together; positive. */
-    public Builder timeout(Duration timeout) {
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("AS lookup timeout must be positive, got " + timeout);
-      }
-      this.timeout = timeout;
-      return this;
-    }
-
-    /**
-     * Asks {@code hostPort} ({@code host}, {@code host:port} or {@code [IPv6]:port}) instead of the
-     * servers in {@code /etc/resolv.conf}; may be given several times.
-     */
-    public Builder server(String hostPort) {
-      servers.add(NameServers.parse(hostPort));
-      return this;
-    }
-
-    /** Asks {@code server} instead of the servers in {@code /etc/resolv.conf}. */
-    public Builder server(InetSocketAddress server) {
-      servers.add(Objects.requireNonNull(server, "server"));
+    @Override
+    protected Builder self() {
       return this;
     }
 

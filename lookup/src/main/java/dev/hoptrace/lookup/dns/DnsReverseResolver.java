@@ -1,11 +1,8 @@
 package dev.hoptrace.lookup.dns;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -86,35 +83,13 @@ public final class DnsReverseResolver implements ReverseResolver {
   }
 
   /** Chooses servers, timeout and hosts file; unset parts come from the system. */
-  public static final class Builder {
-
-    private final List<InetSocketAddress> servers = new ArrayList<>();
-    private Duration timeout = DEFAULT_TIMEOUT;
+  public static final class Builder extends ServerChoice<Builder> {
     private Path hostsFile = Path.of("/etc/hosts");
 
     private Builder() {}
 
-    /** The bound on each lookup, positive. */
-    public Builder timeout(Duration timeout) {
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("DNS timeout must be positive, got " + timeout);
-      }
-      this.timeout = timeout;
-      return this;
-    }
-
-    /**
-     * Asks {@code hostPort} ({@code host}, {@code host:port} or {@code [IPv6]:port}) instead of the
-     * servers in {@code /etc/resolv.conf}; may be given several times.
-     */
-    public Builder server(String hostPort) {
-      servers.add(NameServers.parse(hostPort));
-      return this;
-    }
-
-    /** Asks {@code server} instead of the servers in {@code /etc/resolv.conf}. */
-    public Builder server(InetSocketAddress server) {
-      servers.add(Objects.requireNonNull(server, "server"));
+    @Override
+    protected Builder self() {
       return this;
     }
 
