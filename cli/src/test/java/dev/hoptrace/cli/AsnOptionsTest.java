@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hoptrace.lookup.mmdb.MmdbWriter;
-import dev.hoptrace.lookup.mmdb.TestDatabases;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,38 +22,26 @@ class AsnOptionsTest {
   private static Path asnTsv;
   private static Path cityMmdb;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final OfflineCommand command = new OfflineCommand();
 
   @BeforeAll
   static void databases() throws Exception {
-    asnMmdb = new MmdbWriter("GeoLite2-ASN", 6)
-        .insert("198.18.0.0/22", Map.of("autonomous_system_number", 64500L,
-            "autonomous_system_organization", "ACCESS-NET Example Access"))
-        .insert("198.18.4.0/22", Map.of("autonomous_system_number", 64501L,
-            "autonomous_system_organization", "CORE-NET\u001b]0;owned\u0007 Example Core"))
-        .writeTo(dir.resolve("GeoLite2-ASN.mmdb"));
-    asnTsv = Files.writeString(dir.resolve("ip2asn-v6.tsv"), String.join("\n",
-        "2001:db8::\t2001:db8:0:3:ffff:ffff:ffff:ffff\t64510\tNL\tV6-ACCESS",
-        "2001:db8:0:4::\t2001:db8:0:ffff:ffff:ffff:ffff:ffff\t64511\tDE\tV6-CORE", ""));
-    cityMmdb = new MmdbWriter("GeoLite2-City", 6)
-        .insert("198.18.0.0/22", TestDatabases.cityRecord(2950159L, "Berlin", "DE", "Germany"))
-        .writeTo(dir.resolve("GeoLite2-City.mmdb"));
+    LinearScenarioDatabases files = LinearScenarioDatabases.write(dir, "198.18.4.0/22");
+    asnMmdb = files.asnMmdb();
+    asnTsv = files.asnTsv();
+    cityMmdb = files.cityMmdb();
   }
 
   private int run(String... args) {
-    return new Hoptrace(() -> {
-      throw new AssertionError("a scenario trace must not touch the machine's network");
-    }, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    return command.run(args);
   }
 
   private List<String> lines() {
-    return out.toString(StandardCharsets.UTF_8).lines().toList();
+    return command.stdout().lines().toList();
   }
 
   private String stderr() {
-    return err.toString(StandardCharsets.UTF_8);
+    return command.stderr();
   }
 
   @Test
@@ -119,7 +101,7 @@ class AsnOptionsTest {
         .as(stderr()).isZero();
     assertThat(lines().subList(1, 8)).allMatch(l -> l.contains(" [*]  "));
 
-    out.reset();
+    command.reset();
     assertThat(run("--scenario", "linear", "--sim", "-q", "1", "-A", "-o", "json", "dst")).isZero();
     JsonNode probe = new ObjectMapper().readTree(String.join("\n", lines()))
         .get("hops").get(0).get("probes").get(0);
@@ -143,7 +125,7 @@ class AsnOptionsTest {
         List.of("--asn-server", "127.0.0.1:99999"),
         List.of("--geo-db", asnTsv.toString()));
     for (List<String> options : cases) {
-      err.reset();
+      command.reset();
       String[] args = new java.util.ArrayList<String>(List.of("--scenario", "linear", "--sim")) {
         {
           addAll(options);

@@ -4,15 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hoptrace.lookup.mmdb.MmdbWriter;
-import dev.hoptrace.lookup.mmdb.TestDatabases;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,30 +22,18 @@ class ReportAsnTest {
   private static Path asnTsv;
   private static Path cityMmdb;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final OfflineCommand command = new OfflineCommand();
 
   @BeforeAll
   static void databases() throws Exception {
-    asnMmdb = new MmdbWriter("GeoLite2-ASN", 6)
-        .insert("198.18.0.0/22", Map.of("autonomous_system_number", 64500L,
-            "autonomous_system_organization", "ACCESS-NET Example Access"))
-        .insert("198.18.4.0/23", Map.of("autonomous_system_number", 64501L,
-            "autonomous_system_organization", "CORE-NET\u001b]0;owned\u0007 Example Core"))
-        .writeTo(dir.resolve("GeoLite2-ASN.mmdb"));
-    asnTsv = Files.writeString(dir.resolve("ip2asn-v6.tsv"), String.join("\n",
-        "2001:db8::\t2001:db8:0:3:ffff:ffff:ffff:ffff\t64510\tNL\tV6-ACCESS",
-        "2001:db8:0:4::\t2001:db8:0:ffff:ffff:ffff:ffff:ffff\t64511\tDE\tV6-CORE", ""));
-    cityMmdb = new MmdbWriter("GeoLite2-City", 6)
-        .insert("198.18.0.0/22", TestDatabases.cityRecord(2950159L, "Berlin", "DE", "Germany"))
-        .writeTo(dir.resolve("GeoLite2-City.mmdb"));
+    LinearScenarioDatabases files = LinearScenarioDatabases.write(dir, "198.18.4.0/23");
+    asnMmdb = files.asnMmdb();
+    asnTsv = files.asnTsv();
+    cityMmdb = files.cityMmdb();
   }
 
   private int run(String... args) {
-    return new Hoptrace(() -> {
-      throw new AssertionError("a scenario report must not touch the machine's network");
-    }, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    return command.run(args);
   }
 
   private List<String> report(String... options) {
@@ -61,11 +42,11 @@ class ReportAsnTest {
     args.addAll(List.of(options));
     args.add("dst");
     assertThat(run(args.toArray(String[]::new))).as(stderr()).isZero();
-    return out.toString(StandardCharsets.UTF_8).lines().toList();
+    return command.stdout().lines().toList();
   }
 
   private String stderr() {
-    return err.toString(StandardCharsets.UTF_8);
+    return command.stderr();
   }
 
   private static String row(List<String> lines, int ttl) {
@@ -149,7 +130,7 @@ class ReportAsnTest {
     assertThat(lines.get(4)).contains(",4,198.18.4.2,r4,").endsWith(",64501,,");
     assertThat(lines.get(7)).contains(",7,198.18.7.2,dst,").endsWith(",true,,,,");
 
-    out.reset();
+    command.reset();
     List<String> asOnly = report("-o", "csv", "--asn-db", asnMmdb.toString());
     assertThat(asOnly.getFirst()).endsWith(",Mpls,Asn");
     assertThat(asOnly.get(1)).endsWith(",64500");
@@ -161,13 +142,13 @@ class ReportAsnTest {
         dir.resolve("missing.mmdb").toString(), "dst")).isEqualTo(ExitCode.USAGE);
     assertThat(stderr()).startsWith("hoptrace: --asn-db: ").hasLineCount(1)
         .doesNotContain("scenario linear");
-    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(command.stdout()).isEmpty();
   }
 
   @Test
   void helpDescribesTheOptions() {
     assertThat(run("report", "--help")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("-A, -z, --asn", "--asn-db=FILE",
+    assertThat(command.stdout()).contains("-A, -z, --asn", "--asn-db=FILE",
         "--geo-db=FILE");
   }
 }

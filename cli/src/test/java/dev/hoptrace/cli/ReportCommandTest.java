@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,22 +12,18 @@ import org.junit.jupiter.api.Test;
  * built to show one thing each must come out diagnosed as that thing.
  */
 class ReportCommandTest {
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final OfflineCommand command = new OfflineCommand();
 
   private int run(String... args) {
-    return new Hoptrace(() -> {
-      throw new AssertionError("a scenario report must not touch the machine's network");
-    }, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    return command.run(args);
   }
 
   private String stdout() {
-    return out.toString(StandardCharsets.UTF_8);
+    return command.stdout();
   }
 
   private String stderr() {
-    return err.toString(StandardCharsets.UTF_8);
+    return command.stderr();
   }
 
   private JsonNode report(String... args) throws Exception {
@@ -73,7 +66,7 @@ class ReportCommandTest {
     assertThat(run("report", "--scenario", "silent-hop", "--sim", "-u", "dst")).as(stderr()).isZero();
     assertThat(stdout()).contains("???").contains("hop 3 never answers");
 
-    out.reset();
+    command.reset();
     assertThat(run("report", "--scenario", "firewalled-destination", "--sim", "dst")).isZero();
     assertThat(stdout()).contains("Diagnosis:").contains("-T -p 443");
   }
@@ -112,7 +105,7 @@ class ReportCommandTest {
   void helpListsTheWatchCommandsAndTheirMtrLetters() {
     assertThat(run("--help")).isZero();
     assertThat(stdout()).contains("live").contains("report").contains("-l, --live");
-    out.reset();
+    command.reset();
     assertThat(run("report", "--help")).isZero();
     assertThat(stdout()).contains("HOST...").contains("-c, --count, --max-rounds")
         .contains("-i, --interval").contains("-G, --grace").contains("-o, --output");

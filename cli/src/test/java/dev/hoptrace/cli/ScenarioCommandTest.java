@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,22 +16,18 @@ import org.junit.jupiter.api.io.TempDir;
  * user would run them: no root, no network.
  */
 class ScenarioCommandTest {
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final OfflineCommand command = new OfflineCommand();
 
   private int run(String... args) {
-    return new Hoptrace(() -> {
-      throw new AssertionError("a scenario trace must not touch the machine's network");
-    }, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    return command.run(args);
   }
 
   private String stdout() {
-    return out.toString(StandardCharsets.UTF_8);
+    return command.stdout();
   }
 
   private String stderr() {
-    return err.toString(StandardCharsets.UTF_8);
+    return command.stderr();
   }
 
   @Test
@@ -101,7 +94,7 @@ class ScenarioCommandTest {
     cases.add(new String[] {"--scenario", "no-such-scenario", "dst"});
     cases.add(new String[] {"demo", "no-such-scenario"});
     for (String[] args : cases) {
-      err.reset();
+      command.reset();
       assertThat(run(args)).as(String.join(" ", args)).isEqualTo(ExitCode.USAGE);
       assertThat(stderr()).startsWith("hoptrace: ").hasLineCount(1);
     }
