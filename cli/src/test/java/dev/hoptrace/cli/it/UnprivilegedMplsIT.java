@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * RFC 4884/4950 extensions without privilege: the {@code mpls} scenario's emulated routers answer
- * with MPLS label stacks, and a trace as nobody (error queue with {@code IP_RECVERR_RFC4884})
- * must show, hop by hop, the labels a raw trace as root shows.
+ * with MPLS label stacks, and a trace as nobody (error queue with {@code IP_RECVERR_RFC4884}) must
+ * show, hop by hop, the labels a raw trace as root shows, whichever the method.
  */
 class UnprivilegedMplsIT {
   private static final String SCENARIO = "mpls";
@@ -46,13 +46,15 @@ class UnprivilegedMplsIT {
   }
 
   @ParameterizedTest(name = "{0} {1}")
-  @CsvSource({"IPV4, UDP", "IPV4, ICMP", "IPV6, UDP", "IPV6, ICMP"})
+  @CsvSource({"IPV4, UDP", "IPV4, ICMP", "IPV4, TCP", "IPV6, UDP", "IPV6, ICMP", "IPV6, TCP"})
   void unprivilegedShowsTheLabelsRawShows(IpFamily family, String method) {
     Hoptrace hoptrace = new Hoptrace(lab);
     String destination = AddressText.of(lab.destinationAddress(family));
     List<String> args = new ArrayList<>(List.of(family.flag(), "-w", "2"));
-    if (method.equals("ICMP")) {
-      args.add("-I");
+    switch (method) {
+      case "ICMP" -> args.add("-I");
+      case "TCP" -> args.add("-T");
+      default -> { }
     }
     args.add(destination);
     Map<Integer, Set<String>> raw = labels(hoptrace.trace(ROOT_RAW, args.toArray(String[]::new)));
