@@ -2,12 +2,14 @@ package dev.hoptrace.linux;
 
 import dev.hoptrace.core.net.Reply;
 import dev.hoptrace.core.net.ReplyKind;
+import dev.hoptrace.core.net.ReplySink;
 import dev.hoptrace.core.net.WireKey;
 import dev.hoptrace.linux.MessageReader.Received;
 import dev.hoptrace.linux.ffm.LinuxConstants;
 import dev.hoptrace.linux.ffm.SockExtendedErr;
 import dev.hoptrace.packet.ext.IcmpExtensions;
 import java.net.InetAddress;
+import java.util.ArrayDeque;
 import java.util.Optional;
 
 /**
@@ -18,6 +20,8 @@ import java.util.Optional;
  */
 final class ErrorEntryDecoder {
   private final ExtensionDecoding extensions;
+  /** Why extensions were dropped, until the session hands them to a sink. */
+  private final ArrayDeque<String> dropped = new ArrayDeque<>();
 
   ErrorEntryDecoder(ExtensionDecoding extensions) {
     this.extensions = extensions;
@@ -77,11 +81,19 @@ final class ErrorEntryDecoder {
         extensionsOf(ee, entry.payload()));
   }
 
-  private IcmpExtensions extensionsOf(SockExtendedErr ee, byte[] payload) {
-    int offset = ee.rfc4884Offset();
-    if (offset <= 0 || ee.rfc4884Invalid() || offset >= payload.length) {
-      return IcmpExtensions.NONE;
+  /** Reports every extension dropped since the last call as malformed (counted, not fatal). */
+  void reportDropped(ReplySink sink) {
+    while (!dropped.isEmpty()) {
+      sink.malformed(dropped.poll());
     }
-    return extensions.decode(payload, offset);
+  }
+
+  private IcmpExtensions extensionsOf(SockExtendedErr ee, byte[] payload) {
+    ErrorQueueExtensions.Found found =
+        ErrorQueueExtensions.find(ee.rfc4884Offset(), ee.rfc4884Flags(), payload, extensions);
+    if (found.dropped() != null) {
+      dropped.add(found.dropped());
+    }
+    return found.extensions();
   }
 }

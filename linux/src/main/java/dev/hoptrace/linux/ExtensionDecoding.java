@@ -1,5 +1,6 @@
 package dev.hoptrace.linux;
 
+import dev.hoptrace.packet.MalformedPacketException;
 import dev.hoptrace.packet.ext.IcmpExtensions;
 
 /**
@@ -16,8 +17,8 @@ public interface ExtensionDecoding {
   /**
    * @param payload the bytes after the ICMP header (raw) or what the error queue returned
    * @param offset where the extension structure starts in {@code payload}
-   * @return the extensions; {@link IcmpExtensions#NONE} when they are absent or malformed (never
-   *     throws for bad input)
+   * @return the extensions; {@link IcmpExtensions#NONE} when there are none
+   * @throws MalformedPacketException when the structure is malformed (never anything else)
    */
-  IcmpExtensions decode(byte[] payload, int offset);
+  IcmpExtensions decode(byte[] payload, int offset) throws MalformedPacketException;
 }

@@ -2,9 +2,8 @@ package dev.hoptrace.linux;
 
 import dev.hoptrace.packet.MalformedPacketException;
 import dev.hoptrace.packet.ext.IcmpExtensionDecoder;
-import dev.hoptrace.packet.ext.IcmpExtensions;
 
-/** The RFC 4884 decoder sessions use by default: the packet module's, never throwing. */
+/** The RFC 4884 decoder sessions use by default: the packet module's. */
 final class Extensions {
   private Extensions() {}
 
@@ -12,9 +11,9 @@ final class Extensions {
     return (payload, offset) -> {
       try {
         return IcmpExtensionDecoder.decode(payload, offset, payload.length - offset);
-      } catch (MalformedPacketException | IndexOutOfBoundsException e) {
-        // A structure that fails validation yields no objects (RFC 4884 §5.3 leaves it ignored).
-        return IcmpExtensions.NONE;
+      } catch (IndexOutOfBoundsException e) {
+        // Bounds are the decoder's job; should it miss one, the structure is still just malformed.
+        throw new MalformedPacketException("ICMP extension out of bounds: " + e.getMessage());
       }
     };
   }

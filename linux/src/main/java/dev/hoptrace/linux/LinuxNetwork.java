@@ -67,6 +67,9 @@ public final class LinuxNetwork implements Network {
         case TCP -> SessionInfos.tcp(spec, local);
       };
       info = SessionInfos.noted(info, note);
+      if (!reportsExtensions(core)) {
+        info = SessionInfos.withoutExtensions(info);
+      }
       return switch (spec.protocol()) {
         case UDP -> spec.paris() ? UdpFlowSession.open(core, info) : new UdpSession(core, info);
         case ICMP -> PingSession.open(core, info);
@@ -75,6 +78,14 @@ public final class LinuxNetwork implements Network {
     } catch (NetworkException | RuntimeException e) {
       core.close();
       throw e;
+    }
+  }
+
+  private static boolean reportsExtensions(SessionCore core) throws NetworkException {
+    try {
+      return core.setup.reportsExtensions();
+    } catch (ErrnoException e) {
+      throw NetworkErrors.setup("opening a UDP socket", e);
     }
   }
 

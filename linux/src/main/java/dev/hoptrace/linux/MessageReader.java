@@ -40,7 +40,18 @@ final class MessageReader {
   /** Reads a queued message without waiting, or returns null when nothing is queued. */
   Received read(int fd, boolean errorQueue) throws ErrnoException {
     int flags = LinuxConstants.MSG_DONTWAIT | (errorQueue ? LinuxConstants.MSG_ERRQUEUE : 0);
-    long n = Libc.recvmsg(fd, msg.prepareForReceive(), flags);
+    long n;
+    try {
+      n = Libc.recvmsg(fd, msg.prepareForReceive(), flags);
+    } catch (ErrnoException e) {
+      // An ICMP error queued between draining the error queue and this read sets sk_err, which
+      // a normal read returns (and clears) instead of data; the entry itself waits on the error
+      // queue, whose EPOLLERR wakes the session again.
+      if (!errorQueue && StaleErrors.isStale(e.errno())) {
+        return null;
+      }
+      throw e;
+    }
     if (n < 0) {
       return null;
     }

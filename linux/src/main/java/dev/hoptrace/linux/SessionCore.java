@@ -95,6 +95,7 @@ final class SessionCore implements AutoCloseable {
     while (!early.isEmpty()) {
       counting.accept(early.poll());
     }
+    errors.reportDropped(counting);
     try {
       while (counting.delivered == 0) {
         long remaining = deadline - RealtimeClock.now();
@@ -107,6 +108,7 @@ final class SessionCore implements AutoCloseable {
             socket.onReady(epoll.events(i), wokeAt, counting);
           }
         }
+        errors.reportDropped(counting);
         if (remaining <= 0) {
           return;
         }

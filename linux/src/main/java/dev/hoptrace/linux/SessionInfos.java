@@ -24,6 +24,13 @@ final class SessionInfos {
         info.localAddress(), info.seesQuotedIpHeader());
   }
 
+  /** {@code info} on a kernel before 5.9, whose error queue does not locate ICMP extensions. */
+  static SessionInfo withoutExtensions(SessionInfo info) {
+    return new SessionInfo(info.mode(), info.description(), info.limitation()
+        + "; no ICMP extensions (MPLS labels) before Linux 5.9 (IP_RECVERR_RFC4884)",
+        info.localAddress(), info.seesQuotedIpHeader());
+  }
+
   static SessionInfo udp(SessionSpec spec, InetAddress local) {
     return new SessionInfo(
         ProbeMode.UNPRIVILEGED,

@@ -28,6 +28,8 @@ final class SocketSetup {
 
   private final SessionSpec spec;
   private final boolean ipv6;
+  /** Whether the kernel took IP(V6)_RECVERR_RFC4884; null until a socket was configured. */
+  private Boolean reportsExtensions;
   private final MemorySegment device;
   private final MemorySegment sourceAddress;
 
@@ -47,6 +49,17 @@ final class SocketSetup {
 
   int family() {
     return ipv6 ? AF_INET6 : AF_INET;
+  }
+
+  /**
+   * Whether error-queue entries locate RFC 4884 extensions (Linux ≥ 5.9). Sessions open their
+   * sockets per probe, so before the first one a throwaway UDP socket asks the kernel.
+   */
+  boolean reportsExtensions() throws ErrnoException {
+    if (reportsExtensions == null) {
+      Libc.close(open(SOCK_DGRAM, 0, false));
+    }
+    return reportsExtensions;
   }
 
   /** Bytes of IP header the probe's total length includes. */
@@ -73,11 +86,13 @@ final class SocketSetup {
     enableTimestamps(fd, withTxStamps);
     try {
       Libc.setsockopt(fd, level, ipv6 ? IPV6_RECVERR_RFC4884 : IP_RECVERR_RFC4884, 1);
+      reportsExtensions = true;
     } catch (ErrnoException e) {
       // Kernels before 5.9 do not know the option; extensions then go undecoded.
       if (e.errno() != ENOPROTOOPT && e.errno() != EINVAL) {
         throw e;
       }
+      reportsExtensions = false;
     }
     if (spec.tos() != 0) {
       Libc.setsockopt(fd, level, ipv6 ? IPV6_TCLASS : IP_TOS, spec.tos());

@@ -149,6 +149,7 @@ class ConformanceIT {
     all.add(ConformanceCase.of("mpls", "", IPV4, ROOT_RAW, "labels"));
     all.add(ConformanceCase.of("mpls", "-I", IPV6, ROOT_RAW, "labels"));
     all.add(ConformanceCase.of("mpls", "", IPV4, NOBODY_UNPRIVILEGED, "labels"));
+    all.add(ConformanceCase.of("mpls", "-I", IPV6, NOBODY_UNPRIVILEGED, "labels"));
     all.add(ConformanceCase.of("transatlantic", "", IPV4, ROOT_RAW, "delays"));
     all.add(ConformanceCase.of("transatlantic", "-I", IPV6, NOBODY_UNPRIVILEGED, "delays"));
     all.add(ConformanceCase.of("transatlantic", "-T", IPV4, NOBODY_UNPRIVILEGED, "delays"));

@@ -9,6 +9,7 @@ import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.net.InetSocketAddress;
+import java.nio.ByteOrder;
 
 /**
  * {@code struct sock_extended_err} (linux/errqueue.h, <a
@@ -21,7 +22,7 @@ import java.net.InetSocketAddress;
  * @param code the ICMP code
  * @param info next-hop MTU for Fragmentation Needed / Packet Too Big; SCM_TSTAMP_* for stamps
  * @param data the OPT_ID counter for timestamp entries; for ICMP entries the {@code ee_rfc4884}
- *     union: the extension offset in the low 16 bits and the flags in bits 16..23
+ *     union ({@code u16 len, u8 flags, u8 reserved}) as read in native byte order
  * @param offender who sent the ICMP error, or null when the entry has none (family 0)
  */
 public record SockExtendedErr(
@@ -47,6 +48,7 @@ public record SockExtendedErr(
   private static final long CODE = LAYOUT.byteOffset(groupElement("ee_code"));
   private static final long INFO = LAYOUT.byteOffset(groupElement("ee_info"));
   private static final long DATA = LAYOUT.byteOffset(groupElement("ee_rfc4884"));
+  private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
   /** Decodes the cmsg data of an IP_RECVERR / IPV6_RECVERR control message. */
   public static SockExtendedErr read(MemorySegment cmsgData) {
@@ -65,12 +67,17 @@ public record SockExtendedErr(
 
   /** {@code ee_rfc4884.len}: offset of the RFC 4884 extension in the returned payload, or 0. */
   public int rfc4884Offset() {
-    // ee_rfc4884.len is the first u16 of the union; on little-endian hosts the low half.
-    return data & 0xffff;
+    // ee_rfc4884.len is the union's first u16: the low half of ee_data only on little-endian.
+    return LITTLE_ENDIAN ? data & 0xffff : data >>> 16;
+  }
+
+  /** {@code ee_rfc4884.flags}, the union's third byte. */
+  public int rfc4884Flags() {
+    return (LITTLE_ENDIAN ? data >>> 16 : data >>> 8) & 0xff;
   }
 
   /** {@code ee_rfc4884.flags & SO_EE_RFC4884_FLAG_INVALID}: the kernel rejected the extension. */
   public boolean rfc4884Invalid() {
-    return ((data >>> 16) & LinuxConstants.SO_EE_RFC4884_FLAG_INVALID) != 0;
+    return (rfc4884Flags() & LinuxConstants.SO_EE_RFC4884_FLAG_INVALID) != 0;
   }
 }
