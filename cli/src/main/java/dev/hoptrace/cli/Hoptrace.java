@@ -37,7 +37,8 @@ public final class Hoptrace {
   public Hoptrace(Supplier<Network> network, PrintStream out, PrintStream err) {
     this.context = new CommandContext(network, out, err);
     this.subcommands = new Subcommands(
-        List.of(new DemoCommand(this), new LiveCommand(), new ReportCommand()));
+        List.of(new DemoCommand(this), new LiveCommand(), new ReportCommand(),
+            new MdaCommand()));
   }
 
   Hoptrace(Supplier<Network> network, PrintStream out, PrintStream err,
