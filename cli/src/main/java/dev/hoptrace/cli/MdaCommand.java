@@ -1,5 +1,7 @@
 package dev.hoptrace.cli;
 
+import dev.hoptrace.cli.render.FlowPathsJson;
+import dev.hoptrace.cli.render.FlowPathsText;
 import dev.hoptrace.cli.render.HopNames;
 import dev.hoptrace.cli.render.MultipathDot;
 import dev.hoptrace.cli.render.MultipathJson;
@@ -9,6 +11,7 @@ import dev.hoptrace.cli.scenario.ScenarioNames;
 import dev.hoptrace.cli.scenario.ScenarioTarget;
 import dev.hoptrace.core.MultipathTracer;
 import dev.hoptrace.core.TraceRequest;
+import dev.hoptrace.core.mda.FlowPaths;
 import dev.hoptrace.core.mda.MdaSettings;
 import dev.hoptrace.core.net.Network;
 import dev.hoptrace.core.net.NetworkException;
@@ -17,15 +20,22 @@ import dev.hoptrace.scenario.ScenarioException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * {@code hoptrace mda HOST}: a multipath trace (MDA-Lite by default, the full MDA with
- * {@code --full}) over Paris flows, printed as text, JSON or a Graphviz graph (docs/mda.md).
+ * {@code --full}) over Paris flows, printed as text, JSON or a Graphviz graph; or, with
+ * {@code --flows N}, N fixed flows each traced on its own (docs/mda.md).
  */
 final class MdaCommand implements Subcommand {
+
+  /** What runs once the network is chosen: the MDA or the fixed flows. */
+  private interface Job<T> {
+    T run(MultipathTracer tracer, TraceRequest request) throws NetworkException;
+  }
 
   @Override
   public String name() {
@@ -34,7 +44,7 @@ final class MdaCommand implements Subcommand {
 
   @Override
   public String summary() {
-    return "every load-balanced path to HOST, interfaces and edges (MDA; -o json|dot)";
+    return "every load-balanced path to HOST, interfaces and edges (MDA; -o json|dot; --flows N)";
   }
 
   @Override
@@ -48,20 +58,45 @@ final class MdaCommand implements Subcommand {
     if (options.attempts < 1 || options.attempts > 10) {
       throw UserError.usage("attempts (-q) must be 1..10, got " + options.attempts);
     }
-    if (options.scenario != null) {
-      return inScenario(options, settings, context);
+    if (options.flows == null) {
+      Probed<MultipathTracer.Run> run = probe(options, context,
+          (tracer, request) -> tracer.trace(request, settings, options.attempts));
+      print(options, new MultipathReport(run.request(), run.value(),
+          named(run.names(), run.value().result().interfaces())), context);
+      return ExitCode.OK;
     }
-    InetAddress destination = HostResolver.resolve(options.host, options.ipv4, options.ipv6);
-    TraceRequest request = options.request(destination);
-    Optional<HopNames> names = options.numeric ? Optional.empty()
-        : Optional.of(Hoptrace.names(options.dnsTimeout, options.dnsServer));
-    MultipathTracer.Run run = trace(context.network().get(), request, settings, options);
-    print(options, new MultipathReport(request, run, named(names, run)), context);
+    if (options.output == MdaOptions.Output.DOT || options.svg != null) {
+      throw UserError.usage("--flows prints text or json (-o json), not a graph");
+    }
+    Probed<MultipathTracer.FlowsRun> run = probe(options, context,
+        (tracer, request) -> tracer.traceFlows(request, options.flows, options.attempts));
+    MultipathTracer.FlowsRun flows = run.value();
+    var names = named(run.names(), flows.paths().stream().flatMap(p -> p.hops().stream())
+        .map(MdaCommand::address).flatMap(Optional::stream).toList());
+    if (options.output == MdaOptions.Output.JSON) {
+      context.out().println(FlowPathsJson.render(run.request(), flows.paths(),
+          flows.packetsSent(), flows.elapsedNanos(), names, Version.NUMBER));
+    } else {
+      FlowPathsText.render(run.request(), flows.session(), flows.paths(), flows.packetsSent(),
+          flows.elapsedNanos(), names, context.out());
+    }
     return ExitCode.OK;
   }
 
-  private int inScenario(MdaOptions options, MdaSettings settings, CommandContext context)
+  /** A job's result with the request it ran and the names to print with it. */
+  private record Probed<T>(T value, TraceRequest request, Optional<HopNames> names) {}
+
+  /** Runs {@code job} on the machine's network, or in the scenario's lab or simulator. */
+  private static <T> Probed<T> probe(MdaOptions options, CommandContext context, Job<T> job)
       throws UserError, NetworkException, InterruptedException {
+    if (options.scenario == null) {
+      InetAddress destination = HostResolver.resolve(options.host, options.ipv4, options.ipv6);
+      TraceRequest request = options.request(destination);
+      Optional<HopNames> names = options.numeric ? Optional.empty()
+          : Optional.of(Hoptrace.names(options.dnsTimeout, options.dnsServer));
+      return new Probed<>(run(job, new MultipathTracer(context.network().get()), request),
+          request, names);
+    }
     ScenarioTarget planned;
     try {
       planned = ScenarioTarget.prepare(options.scenario, options.host, options.ipv4, options.ipv6);
@@ -72,37 +107,43 @@ final class MdaCommand implements Subcommand {
     Optional<HopNames> names = options.numeric ? Optional.empty()
         : Optional.of(new HopNames(new ScenarioNames(planned.scenario()), Duration.ofSeconds(1)));
     boolean useLab = !options.simulatorOnly && Libc.geteuid() == 0;
-    MultipathTracer.Run run;
     try (ScenarioTarget target = useLab ? planned.inLab(context.err()) : planned) {
       context.err().println("hoptrace: scenario " + target.scenario().name() + ", "
           + target.where() + ": " + target.scenario().description());
-      run = target.run(() -> trace(target.network(), request, settings, options));
+      T value = target.run(() -> run(job, new MultipathTracer(target.network()), request));
+      return new Probed<>(value, request, names);
     } catch (UserError | NetworkException | InterruptedException | RuntimeException e) {
       throw e;
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-    print(options, new MultipathReport(request, run, named(names, run)), context);
-    return ExitCode.OK;
   }
 
-  private static MultipathTracer.Run trace(Network network, TraceRequest request,
-      MdaSettings settings, MdaOptions options) throws NetworkException, UserError {
+  private static <T> T run(Job<T> job, MultipathTracer tracer, TraceRequest request)
+      throws NetworkException, UserError {
     try {
-      return new MultipathTracer(network).trace(request, settings, options.attempts);
+      return job.run(tracer, request);
     } catch (IllegalArgumentException e) {
-      throw UserError.usage(e.getMessage()); // TCP, or a flow past the ports
+      throw UserError.usage(e.getMessage()); // TCP, or too many flows
     }
   }
 
-  /** Names of every interface, looked up together once the trace is done. */
+  private static Optional<InetAddress> address(dev.hoptrace.core.mda.Answer answer) {
+    return switch (answer) {
+      case dev.hoptrace.core.mda.Answer.Router router -> Optional.of(router.address());
+      case dev.hoptrace.core.mda.Answer.Destination end -> Optional.of(end.address());
+      case dev.hoptrace.core.mda.Answer.Silent silent -> Optional.empty();
+    };
+  }
+
+  /** Names of {@code addresses}, looked up together once the trace is done. */
   private static Function<InetAddress, Optional<String>> named(Optional<HopNames> names,
-      MultipathTracer.Run run) {
+      Collection<InetAddress> addresses) {
     if (names.isEmpty()) {
       return address -> Optional.empty();
     }
     HopNames lookup = names.get();
-    run.result().interfaces().forEach(lookup::prefetch);
+    addresses.forEach(lookup::prefetch);
     return lookup::name;
   }
 

@@ -39,7 +39,11 @@ final class MdaOptions extends ProbeSettings {
                       + " asymmetric (default).", c -> c.lite = true).inGroup("variant"),
               Option.<MdaOptions>flag("--full", "The classic MDA with node control at every"
                   + " vertex: more probes, fewer misses on meshed hops.",
-                  c -> c.lite = false).inGroup("variant")),
+                  c -> c.lite = false).inGroup("variant"),
+              Option.<MdaOptions>value("--flows", "N",
+                  "Instead of the MDA: trace flows 0..N-1 each on its own, hop by hop, and show"
+                      + " each flow's path and the distinct paths (Dublin traceroute).",
+                  (c, v) -> c.flows = Values.wholeNumber(v)).inGroup("variant")),
           ProbeSettings.pathLimits(),
           List.of(
               Option.value("-q, --attempts", "N",
@@ -71,6 +75,8 @@ final class MdaOptions extends ProbeSettings {
   WaitPolicy wait = WaitPolicy.DEFAULT;
   Output output = Output.TEXT;
   String svg;
+  /** Fixed flows to trace each on its own, or null for the MDA. */
+  Integer flows;
 
   MdaOptions() {
     super(Protocol.UDP, 1);

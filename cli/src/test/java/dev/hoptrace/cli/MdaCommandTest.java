@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -123,6 +124,34 @@ class MdaCommandTest {
     } else {
       assertThat(err.toString(StandardCharsets.UTF_8)).contains("--svg: ");
     }
+  }
+
+  @Test
+  void fixedFlowsEachShowOnePathOfTheScenario() throws Exception {
+    String text = output("mda", "--scenario", "ecmp-diamond", "--sim", "-n", "--flows", "8",
+        "dst");
+    PathGraph graph = graph("ecmp-diamond", false);
+    List<String> flows = text.lines().filter(l -> l.startsWith("flow ")).toList();
+    assertThat(flows).hasSize(8).allSatisfy(line -> {
+      String[] hops = line.substring(line.indexOf(": ") + 2).split(" > ");
+      assertThat(hops).as(line).hasSize(5);
+      for (int i = 1; i < hops.length; i++) {
+        assertThat(graph.edges()).as(line).contains(new PathGraph.Edge(i + 1,
+            java.net.InetAddress.getByName(hops[i - 1]), java.net.InetAddress.getByName(hops[i])));
+      }
+    });
+    assertThat(text).contains("2 distinct paths:");
+
+    JsonNode json = new ObjectMapper().readTree(output("mda", "--scenario", "ecmp-wide", "--sim",
+        "--flows", "4", "-I", "-6", "-o", "json", "dst"));
+    assertThat(json.get("flows")).hasSize(4).allSatisfy(flow -> {
+      assertThat(flow.get("reached").asBoolean()).isTrue();
+      assertThat(flow.get("hops")).hasSize(4);
+    });
+    assertThat(run("mda", "--scenario", "ecmp-wide", "--sim", "--flows", "4", "-o", "dot", "dst"))
+        .isEqualTo(ExitCode.USAGE);
+    assertThat(run("mda", "--scenario", "ecmp-wide", "--sim", "--flows", "4", "--full", "dst"))
+        .isEqualTo(ExitCode.USAGE);
   }
 
   @Test

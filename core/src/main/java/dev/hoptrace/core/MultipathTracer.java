@@ -1,6 +1,7 @@
 package dev.hoptrace.core;
 
 import dev.hoptrace.core.engine.SessionFlowProber;
+import dev.hoptrace.core.mda.FlowPaths;
 import dev.hoptrace.core.mda.Mda;
 import dev.hoptrace.core.mda.MdaSettings;
 import dev.hoptrace.core.mda.MultipathResult;
@@ -9,6 +10,7 @@ import dev.hoptrace.core.net.Network;
 import dev.hoptrace.core.net.NetworkException;
 import dev.hoptrace.core.net.ProbeSession;
 import dev.hoptrace.core.net.SessionInfo;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,6 +34,10 @@ public final class MultipathTracer {
   public record Run(MultipathResult result, SessionInfo session, long packetsSent,
       long elapsedNanos, DropCounts dropped) {}
 
+  /** Fixed flows each traced on its own, and what it cost (as {@link Run}). */
+  public record FlowsRun(List<FlowPaths.Path> paths, SessionInfo session, long packetsSent,
+      long elapsedNanos, DropCounts dropped) {}
+
   /**
    * Traces to {@code request}'s destination with its protocol, mode, port, wait and addresses;
    * its flow (Paris) is forced on, as every MDA flow must keep its fields. TTLs, gap limit and
@@ -51,6 +57,30 @@ public final class MultipathTracer {
       long start = session.now();
       MultipathResult result = new Mda(settings).trace(prober);
       return new Run(result, session.info(), prober.probesSent(), session.now() - start,
+          prober.dropped());
+    }
+  }
+
+  /**
+   * Traces flows 0..{@code flows} − 1 hop by hop, each on its own path (Dublin traceroute),
+   * with {@code request}'s TTLs and gap limit; no stopping rule.
+   */
+  public FlowsRun traceFlows(TraceRequest request, int flows, int attempts)
+      throws NetworkException {
+    if (request.protocol() == dev.hoptrace.core.net.Protocol.TCP) {
+      throw new IllegalArgumentException(SessionFlowProber.TCP_HAS_ONE_FLOW);
+    }
+    if (flows < 1 || flows > FlowId.MAX + 1) {
+      throw new IllegalArgumentException("flows (--flows) must be 1.." + (FlowId.MAX + 1)
+          + ", got " + flows);
+    }
+    TraceRequest paris = request.paris() ? request : withFlowZero(request);
+    try (ProbeSession session = network.open(paris.sessionSpec())) {
+      SessionFlowProber prober = new SessionFlowProber(session, paris, attempts);
+      long start = session.now();
+      List<FlowPaths.Path> paths = FlowPaths.trace(prober, flows, request.firstTtl(),
+          request.maxTtl(), request.gapLimit());
+      return new FlowsRun(paths, session.info(), prober.probesSent(), session.now() - start,
           prober.dropped());
     }
   }

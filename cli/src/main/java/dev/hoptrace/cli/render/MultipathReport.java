@@ -28,6 +28,11 @@ public record MultipathReport(TraceRequest request, MultipathTracer.Run run,
 
   /** {@code "r1 (198.18.1.2)"}, or the address alone when it has no name. */
   public String label(InetAddress address) {
+    return label(address, names);
+  }
+
+  /** {@link #label(InetAddress)} with the names given. */
+  public static String label(InetAddress address, Function<InetAddress, Optional<String>> names) {
     String text = AddressText.of(address);
     return names.apply(address).filter(name -> !name.equals(text))
         .map(name -> name + " (" + text + ")").orElse(text);
