@@ -155,6 +155,14 @@ class MdaCommandTest {
   }
 
   @Test
+  void multipathFlagOfTheTraceIsTheMdaCommand() {
+    String text = output("--scenario", "ecmp-diamond", "--sim", "-n", "--multipath", "dst");
+    assertThat(text).startsWith("hoptrace mda to dst (198.18.8.2), MDA-Lite at 95 % confidence")
+        .contains("198.18.1.2 -> 198.18.3.2  [flows ");
+    assertThat(output("--help")).contains("--multipath");
+  }
+
+  @Test
   void wrongOptionsAreUsageErrors() {
     assertThat(run("mda", "--scenario", "ecmp-diamond", "--sim", "--confidence", "100", "dst"))
         .isEqualTo(ExitCode.USAGE);
