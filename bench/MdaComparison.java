@@ -3,7 +3,7 @@
  * load-balanced scenarios, at the same confidence.
  *
  * Run (as root, from the repository root; builds the jar and its own labs, removes them):
- *   bench/compare-mda.sh [--runs N]
+ *   bench/compare-mda.sh [--runs N] [--only hoptrace|scamper]
  *
  * Per scenario (ecmp-diamond, ecmp-wide) and confidence (95, 99), each tool runs N times in the
  * lab's client namespace, UDP with one destination port per flow, IPv4: wall time from start to
@@ -33,9 +33,11 @@ static final Pattern IPV4 = Pattern.compile("\\b198\\.1[89]\\.\\d+\\.\\d+\\b");
 
 void main(String[] args) throws Exception {
   int runs = 10;
+  String only = "";
   for (int i = 0; i < args.length; i++) {
     switch (args[i]) {
       case "--runs" -> runs = Integer.parseInt(args[++i]);
+      case "--only" -> only = args[++i]; // a tool name's prefix: "hoptrace" or "scamper"
       default -> throw new IllegalArgumentException("unknown argument " + args[i]);
     }
   }
@@ -59,6 +61,9 @@ void main(String[] args) throws Exception {
         tools.put("scamper -p 1000 tracelb -W 15", List.of("scamper", "-p", "1000", "-c",
             "tracelb -P udp-dport -W 15 -c " + confidence, "-i", dst));
         for (var tool : tools.entrySet()) {
+          if (!tool.getKey().startsWith(only)) {
+            continue;
+          }
           String row = measure(lab, tool.getValue(), runs, graph, tool.getKey().startsWith("hop"));
           rows.add("| " + scenario + " | " + confidence + " % | " + tool.getKey() + " | " + row
               + " |");

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Multipath benchmark: hoptrace mda vs scamper's tracelb on the lab's load-balanced scenarios.
 #
-# Run (as root, from anywhere):  bench/compare-mda.sh [--runs N]
+# Run (as root, from anywhere):  bench/compare-mda.sh [--runs N] [--only hoptrace|scamper]
 #
 # Builds the jar when needed, then runs bench/MdaComparison.java, which builds each scenario's
 # network-namespace lab (198.18.0.0/15 only; nothing leaves the machine), measures, and removes
