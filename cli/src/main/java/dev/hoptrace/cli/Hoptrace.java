@@ -37,7 +37,8 @@ public final class Hoptrace {
   public Hoptrace(Supplier<Network> network, PrintStream out, PrintStream err) {
     this.context = new CommandContext(network, out, err);
     this.subcommands = new Subcommands(
-        List.of(new DemoCommand(this), new LiveCommand(), new ReportCommand()));
+        List.of(new DemoCommand(this), new LiveCommand(), new ReportCommand(),
+            new MdaCommand()));
   }
 
   Hoptrace(Supplier<Network> network, PrintStream out, PrintStream err,
@@ -78,20 +79,27 @@ public final class Hoptrace {
   }
 
   /**
-   * {@code hoptrace -l HOST} is {@code hoptrace live HOST}, as mtr users type it: the flag becomes
-   * the command word (before any {@code --}, which ends the options).
+   * {@code hoptrace -l HOST} is {@code hoptrace live HOST}, as mtr users type it, and
+   * {@code hoptrace --multipath HOST} is {@code hoptrace mda HOST}: the flag becomes the command
+   * word (before any {@code --}, which ends the options).
    */
   private List<String> liveFlagToCommand(List<String> words) {
-    int end = words.indexOf("--") < 0 ? words.size() : words.indexOf("--");
-    List<String> options = words.subList(0, end);
-    int flag = options.contains("-l") ? options.indexOf("-l") : options.indexOf("--live");
-    if (flag < 0 || subcommands.select(words).isPresent()) {
+    if (subcommands.select(words).isPresent()) {
       return words;
     }
-    List<String> live = new java.util.ArrayList<>(List.of("live"));
-    live.addAll(words.subList(0, flag));
-    live.addAll(words.subList(flag + 1, words.size()));
-    return live;
+    int end = words.indexOf("--") < 0 ? words.size() : words.indexOf("--");
+    List<String> options = words.subList(0, end);
+    for (var entry : List.of(List.of("-l", "live"), List.of("--live", "live"),
+        List.of("--multipath", "mda"))) {
+      int flag = options.indexOf(entry.get(0));
+      if (flag >= 0) {
+        List<String> command = new java.util.ArrayList<>(List.of(entry.get(1)));
+        command.addAll(words.subList(0, flag));
+        command.addAll(words.subList(flag + 1, words.size()));
+        return command;
+      }
+    }
+    return words;
   }
 
   private int trace(List<String> args) throws UserError, NetworkException, InterruptedException {
