@@ -170,7 +170,7 @@ public final class Hoptrace {
       return;
     }
     try (TextRenderer text = new TextRenderer(out, context.err(), facts, command.verbose,
-        command.back)) {
+        command.back, command.extensions)) {
       tracer.trace(request, text);
     }
   }

@@ -64,6 +64,9 @@ final class TraceCommand extends ProbeSettings {
                   c -> { /* Hoptrace turns the flag into the mda command before parsing */ }),
               Option.flag("-v, --verbose", "Also report replies that were dropped.",
                   c -> c.verbose = true),
+              Option.flag("-e, --extensions",
+                  "Print the ICMP extensions of replies: MPLS labels as <MPLS:L=..,E=..,S=..,T=..>.",
+                  c -> c.extensions = true),
               Option.flag("--back",
                   "Mark replies whose return path (from the reply TTL) is not as long as the"
                       + " forward one: '-N' after the address.",
@@ -81,6 +84,7 @@ final class TraceCommand extends ProbeSettings {
   OutputFormat output = OutputFormat.TEXT;
   boolean verbose;
   boolean back;
+  boolean extensions;
 
   TraceCommand() {
     super(Protocol.UDP, 3);

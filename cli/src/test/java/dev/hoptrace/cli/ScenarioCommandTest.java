@@ -99,4 +99,19 @@ class ScenarioCommandTest {
       assertThat(stderr()).startsWith("hoptrace: ").hasLineCount(1);
     }
   }
+
+  @Test
+  void extensionsShowTheScenarioLabelStacksAsTracerouteDashEDoes() {
+    // mpls.yaml: p1 pushes 16005 (TTL 1); p2 answers with 24001 (TC 5, TTL 1) over 16005 (TTL 2).
+    assertThat(run("--scenario", "mpls", "--sim", "-e", "-I", "dst")).as(stderr()).isZero();
+    List<String> lines = stdout().lines().toList();
+    assertThat(lines.get(2)).startsWith(" 2  p1 (198.18.2.2) <MPLS:L=16005,E=0,S=1,T=1>  ");
+    assertThat(lines.get(3))
+        .startsWith(" 3  p2 (198.18.3.2) <MPLS:L=24001,E=5,S=0,T=1/L=16005,E=0,S=1,T=2>  ");
+    assertThat(lines.get(4)).doesNotContain("MPLS");
+
+    command.reset();
+    assertThat(run("--scenario", "mpls", "--sim", "-I", "dst")).isZero();
+    assertThat(stdout()).doesNotContain("MPLS");
+  }
 }

@@ -1,5 +1,6 @@
 package dev.hoptrace.cli.live;
 
+import dev.hoptrace.cli.render.MplsText;
 import dev.hoptrace.core.stats.HopSnapshot;
 import dev.hoptrace.core.stats.ResponderShare;
 import dev.hoptrace.lookup.asn.AsInfo;
@@ -84,16 +85,10 @@ final class HopText {
     return String.format(Locale.ROOT, "%.0f%%", 100.0 * responder.replies() / hop.received());
   }
 
-  /** mtr's report form, one entry of a label stack: "[MPLS: Lbl 100 TC 0 S 1 TTL 1]". */
-  static String mpls(MplsLabelStackEntry entry) {
-    return "[MPLS: Lbl " + entry.label() + " TC " + entry.trafficClass() + " S "
-        + (entry.bottomOfStack() ? 1 : 0) + " TTL " + entry.ttl() + "]";
-  }
-
   static List<String> mpls(ResponderShare responder) {
     List<String> lines = new ArrayList<>();
     for (MplsLabelStackEntry entry : responder.extensions().mplsLabels()) {
-      lines.add(mpls(entry));
+      lines.add(MplsText.mtr(entry));
     }
     return lines;
   }

@@ -29,11 +29,12 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
   private final HopFacts facts;
   private final boolean verbose;
   private final boolean back;
+  private final boolean extensions;
   private final BlockingQueue<Object> lines = new LinkedBlockingQueue<>();
   private final Thread printer;
 
   public TextRenderer(PrintStream out, PrintStream err, Optional<HopNames> names, boolean verbose) {
-    this(out, err, HopFacts.names(names), verbose, false);
+    this(out, err, HopFacts.names(names), verbose, false, false);
   }
 
   /**
@@ -41,14 +42,17 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
    *
    * @param back whether to mark replies whose return path looks longer or shorter than the
    *     forward one (traceroute's {@code --back})
+   * @param extensions whether to print the ICMP extensions (MPLS labels) of each reply
+   *     (traceroute's {@code -e})
    */
   public TextRenderer(PrintStream out, PrintStream err, HopFacts facts, boolean verbose,
-      boolean back) {
+      boolean back, boolean extensions) {
     this.out = out;
     this.err = err;
     this.facts = facts;
     this.verbose = verbose;
     this.back = back;
+    this.extensions = extensions;
     this.printer = Thread.ofPlatform().name("hoptrace-printer").daemon().start(this::print);
   }
 
@@ -110,8 +114,9 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
 
   /**
    * {@code " 5  r1 (10.0.0.1)  1.234 ms r2 (10.0.0.2)  1.456 ms *"}: a responder is printed when
-   * it differs from the previous one that answered in this hop (with {@code --back}, also when its
-   * return path does, followed by {@code '-N'} when that is not the forward length).
+   * it differs from the previous one that answered in this hop, or (with {@code -e}) its MPLS
+   * labels do, shown as {@code <MPLS:L=..>}, or (with {@code --back}) its return path does,
+   * followed by {@code '-N'} when that is not the forward length.
    */
   String line(Hop hop) {
     StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%2d ", hop.ttl()));
@@ -122,9 +127,14 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
         continue;
       }
       InetAddress responder = probe.responder().orElseThrow();
+      String ext = extensions ? MplsText.traceroute(probe.extensions()) : "";
       if (previous == null || !responder.equals(previous.responder().orElseThrow())
-          || (back && probe.returnHops() != previous.returnHops())) {
+          || (back && probe.returnHops() != previous.returnHops())
+          || !ext.equals(extensions ? MplsText.traceroute(previous.extensions()) : "")) {
         line.append(' ').append(label(responder));
+        if (!ext.isEmpty()) {
+          line.append(" <").append(ext).append('>');
+        }
         if (back && probe.returnHops() > 0 && probe.returnHops() != hop.ttl()) {
           line.append(" '-").append(probe.returnHops()).append('\'');
         }

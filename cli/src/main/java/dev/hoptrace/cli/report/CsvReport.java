@@ -1,5 +1,6 @@
 package dev.hoptrace.cli.report;
 
+import dev.hoptrace.cli.render.MplsText;
 import dev.hoptrace.cli.render.HopFacts;
 import dev.hoptrace.cli.render.HopNames;
 import dev.hoptrace.core.live.LiveSnapshot;
@@ -90,7 +91,7 @@ public final class CsvReport implements ReportRenderer {
       row.add(first ? hop.annotation() : "");
       row.add(first ? Boolean.toString(hop.destination()) : "");
       row.add(responders.isEmpty() ? "" : responders.get(i).extensions().mplsLabels().stream()
-          .map(TextReport::mpls).collect(Collectors.joining(" ")));
+          .map(MplsText::mtr).collect(Collectors.joining(" ")));
       Optional<InetAddress> address = responders.isEmpty() ? Optional.empty()
           : Optional.of(responders.get(i).address());
       if (facts.asns()) {

@@ -1,5 +1,6 @@
 package dev.hoptrace.cli.report;
 
+import dev.hoptrace.cli.render.MplsText;
 import dev.hoptrace.cli.render.HopFacts;
 import dev.hoptrace.cli.render.HopNames;
 import dev.hoptrace.core.DropCounts;
@@ -149,7 +150,7 @@ public final class TextReport implements ReportRenderer {
             + hop.received() + (hop.received() == 1 ? " reply" : " replies"), List.of()));
       }
       for (MplsLabelStackEntry e : responder.extensions().mplsLabels()) {
-        lines.add(new Line(indent + mpls(e), List.of()));
+        lines.add(new Line(indent + MplsText.mtr(e), List.of()));
       }
     }
   }
@@ -157,11 +158,6 @@ public final class TextReport implements ReportRenderer {
   /** {@code label} left-aligned in the AS column, two spaces before the host. */
   private static String asCell(String label, int width) {
     return label + " ".repeat(width - label.length() + 2);
-  }
-
-  static String mpls(MplsLabelStackEntry e) {
-    return "[MPLS: Lbl " + e.label() + " TC " + e.trafficClass() + " S "
-        + (e.bottomOfStack() ? 1 : 0) + " TTL " + e.ttl() + "]";
   }
 
   /** Titles and cells right-aligned in columns as wide as their widest entry. */

@@ -26,7 +26,7 @@ class ReturnPathTest {
   private static String line(boolean back, ProbeResult... probes) throws Exception {
     PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     try (TextRenderer text = new TextRenderer(sink, sink, HopFacts.names(Optional.empty()),
-        false, back)) {
+        false, back, false)) {
       return text.line(new Hop(probes[0].ttl(), List.of(probes)));
     }
   }
