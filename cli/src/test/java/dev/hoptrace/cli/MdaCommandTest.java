@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hoptrace.packet.AddressText;
 import dev.hoptrace.scenario.PathGraph;
 import dev.hoptrace.scenario.ScenarioLibrary;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,21 +19,17 @@ import org.junit.jupiter.api.Test;
  * printed, in text, JSON and DOT; wrong options are usage errors.
  */
 class MdaCommandTest {
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final OfflineCommand command = new OfflineCommand();
 
+  /** Runs one command line; the output is that run's alone. */
   private int run(String... args) {
-    out.reset();
-    err.reset();
-    return new Hoptrace(() -> {
-      throw new AssertionError("a scenario trace must not touch the machine's network");
-    }, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    command.reset();
+    return command.run(args);
   }
 
   private String output(String... args) {
-    assertThat(run(args)).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    return out.toString(StandardCharsets.UTF_8);
+    assertThat(run(args)).as(command.stderr()).isZero();
+    return command.stdout();
   }
 
   private static PathGraph graph(String scenario, boolean v6) {
@@ -122,7 +115,7 @@ class MdaCommandTest {
       assertThat(java.nio.file.Files.readString(file)).contains("<svg");
       java.nio.file.Files.delete(file);
     } else {
-      assertThat(err.toString(StandardCharsets.UTF_8)).contains("--svg: ");
+      assertThat(command.stderr()).contains("--svg: ");
     }
   }
 
@@ -166,15 +159,15 @@ class MdaCommandTest {
   void wrongOptionsAreUsageErrors() {
     assertThat(run("mda", "--scenario", "ecmp-diamond", "--sim", "--confidence", "100", "dst"))
         .isEqualTo(ExitCode.USAGE);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("not a confidence");
+    assertThat(command.stderr()).contains("not a confidence");
     assertThat(run("mda", "--scenario", "ecmp-diamond", "--sim", "-T", "dst"))
         .isEqualTo(ExitCode.USAGE);
     assertThat(run("mda", "--scenario", "ecmp-diamond", "--sim", "--lite", "--full", "dst"))
         .isEqualTo(ExitCode.USAGE);
     assertThat(run("mda", "--scenario", "ecmp-diamond", "--sim", "--max-probes", "0", "dst"))
         .isEqualTo(ExitCode.USAGE);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("probe budget");
+    assertThat(command.stderr()).contains("probe budget");
     assertThat(run("mda", "--help")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("--confidence").contains("--svg");
+    assertThat(command.stdout()).contains("--confidence").contains("--svg");
   }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,26 +13,22 @@ import org.junit.jupiter.api.Test;
  * which flow ran.
  */
 class ParisCommandTest {
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final OfflineCommand command = new OfflineCommand();
 
+  /** Runs one command line; the output is that run's alone. */
   private int run(String... args) {
-    out.reset();
-    err.reset();
-    return new Hoptrace(() -> {
-      throw new AssertionError("a scenario trace must not touch the machine's network");
-    }, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    command.reset();
+    return command.run(args);
   }
 
   private List<String> lines(String... args) {
-    assertThat(run(args)).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    return out.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(run(args)).as(command.stderr()).isZero();
+    return command.stdout().lines().toList();
   }
 
   private JsonNode json(String... args) throws Exception {
-    assertThat(run(args)).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    return new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+    assertThat(run(args)).as(command.stderr()).isZero();
+    return new ObjectMapper().readTree(command.stdout());
   }
 
   @Test
