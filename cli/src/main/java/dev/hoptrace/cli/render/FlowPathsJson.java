@@ -6,7 +6,6 @@ import dev.hoptrace.core.mda.FlowPaths;
 import dev.hoptrace.packet.AddressText;
 import java.net.InetAddress;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -19,12 +18,7 @@ public final class FlowPathsJson {
     JsonWriter json = new JsonWriter().beginObject();
     json.name("hoptrace").value(version);
     json.name("command").value("mda --flows");
-    json.name("destination").beginObject()
-        .name("host").value(request.hostName())
-        .name("address").value(AddressText.of(request.destination()))
-        .endObject();
-    json.name("protocol").value(request.protocol().name().toLowerCase(Locale.ROOT));
-    json.name("family").value(request.ipv6() ? "ipv6" : "ipv4");
+    JsonRenderer.target(json, request);
     json.name("flows").beginArray();
     for (FlowPaths.Path path : paths) {
       json.beginObject().name("flow").value(path.flow()).name("reached").value(path.ended())

@@ -33,12 +33,7 @@ public final class JsonRenderer {
     TraceRequest request = result.request();
     JsonWriter json = new JsonWriter().beginObject();
     json.name("hoptrace").value(version);
-    json.name("destination").beginObject()
-        .name("host").value(request.hostName())
-        .name("address").value(AddressText.of(request.destination()))
-        .endObject();
-    json.name("protocol").value(lower(request.protocol().name()));
-    json.name("family").value(request.ipv6() ? "ipv6" : "ipv4");
+    target(json, request);
     json.name("mode").value(lower(result.session().mode().name()));
     json.name("modeDescription").value(result.session().description());
     json.name("modeLimitation").value(result.session().limitation());
@@ -62,6 +57,16 @@ public final class JsonRenderer {
     json.name("probesSent").value(result.probesSent());
     json.name("durationMs").value(millis(result.elapsedNanos()));
     return json.endObject().toString();
+  }
+
+  /** What was traced: {@code destination} (host, address), {@code protocol}, {@code family}. */
+  public static void target(JsonWriter json, TraceRequest request) {
+    json.name("destination").beginObject()
+        .name("host").value(request.hostName())
+        .name("address").value(AddressText.of(request.destination()))
+        .endObject();
+    json.name("protocol").value(lower(request.protocol().name()));
+    json.name("family").value(request.ipv6() ? "ipv6" : "ipv4");
   }
 
   /** The {@code dropped} member: replies not tied to a probe, by reason (trace and report). */

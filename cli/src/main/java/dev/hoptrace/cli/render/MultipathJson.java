@@ -18,12 +18,7 @@ public final class MultipathJson {
     JsonWriter json = new JsonWriter().beginObject();
     json.name("hoptrace").value(version);
     json.name("command").value("mda");
-    json.name("destination").beginObject()
-        .name("host").value(request.hostName())
-        .name("address").value(AddressText.of(request.destination()))
-        .endObject();
-    json.name("protocol").value(request.protocol().name().toLowerCase(Locale.ROOT));
-    json.name("family").value(request.ipv6() ? "ipv6" : "ipv4");
+    JsonRenderer.target(json, request);
     json.name("mode").value(report.run().session().mode().name().toLowerCase(Locale.ROOT));
     json.name("modeDescription").value(report.run().session().description());
     json.name("firstPort");

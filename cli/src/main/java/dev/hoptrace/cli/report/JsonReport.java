@@ -57,12 +57,7 @@ public final class JsonReport implements ReportRenderer {
     TraceRequest request = target.request();
     SessionInfo session = target.session();
     json.beginObject();
-    json.name("destination").beginObject()
-        .name("host").value(request.hostName())
-        .name("address").value(AddressText.of(request.destination()))
-        .endObject();
-    json.name("protocol").value(lower(request.protocol().name()));
-    json.name("family").value(request.ipv6() ? "ipv6" : "ipv4");
+    JsonRenderer.target(json, request);
     json.name("mode").value(lower(session.mode().name()));
     json.name("modeDescription").value(session.description());
     json.name("modeLimitation").value(session.limitation());
