@@ -89,6 +89,6 @@ public final class MultipathTracer {
     return new TraceRequest(r.destination(), r.hostName(), r.protocol(), r.mode(), r.port(),
         r.fixedPort(), r.firstTtl(), r.maxTtl(), r.probesPerHop(), r.maxInFlight(), r.sendWait(),
         r.replyWait(), r.gapLimit(), r.source(), r.interfaceName(), r.tos(), r.packetLength(),
-        Optional.of(new FlowId(0)));
+        Optional.of(new FlowId(0)), r.discoverMtu());
   }
 }

@@ -1,6 +1,7 @@
 package dev.hoptrace.core;
 
 import dev.hoptrace.core.net.SessionInfo;
+import java.util.List;
 
 /**
  * Observes a trace as it runs. Callbacks come on the engine thread: they must be quick and must not
@@ -21,6 +22,12 @@ public interface TraceListener {
   default void probeAnswered(ProbeResult result) {}
 
   default void probeTimedOut(int ttl, int index) {}
+
+  /**
+   * Path MTU discovery ({@code --mtu}) only: how long each probe of a hop was, and where the MTU
+   * dropped; called just before {@link #hopCompleted} for the same TTL.
+   */
+  default void hopSizes(List<ProbeSize> sizes) {}
 
   /** Every probe of this hop has an outcome and every earlier hop was already reported. */
   default void hopCompleted(Hop hop) {}

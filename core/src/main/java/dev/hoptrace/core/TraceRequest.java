@@ -34,6 +34,9 @@ import java.util.Optional;
  * @param packetLength total probe size in bytes including the IP header
  * @param flow Paris traceroute on this flow (every probe keeps the fields load balancers hash),
  *     or empty for classic traceroute (UDP probes change port, ICMP probes checksum, per probe)
+ * @param discoverMtu path MTU discovery ({@code --mtu}): probes carry Don't Fragment, start at
+ *     {@code packetLength} and shrink to the MTU each Fragmentation Needed / Packet Too Big (or
+ *     the local stack) reports, as Linux traceroute's {@code --mtu} does
  */
 public record TraceRequest(
     InetAddress destination,
@@ -53,10 +56,17 @@ public record TraceRequest(
     Optional<String> interfaceName,
     int tos,
     int packetLength,
-    Optional<FlowId> flow) {
+    Optional<FlowId> flow,
+    boolean discoverMtu) {
 
   /** Classic traceroute's first UDP port. */
   public static final int DEFAULT_UDP_PORT = 33434;
+  /** Where path MTU discovery starts unless told otherwise: Linux traceroute's {@code --mtu}. */
+  public static final int DEFAULT_MTU_START = 65000;
+  /** Why unprivileged TCP cannot discover the path MTU. */
+  public static final String MTU_TCP_NEEDS_RAW = "--mtu needs probes of a chosen size, and"
+      + " unprivileged TCP sends the kernel's bare SYN: use raw mode (root or CAP_NET_RAW), or"
+      + " UDP or ICMP (-I)";
   /** The port {@code -U} uses unless told otherwise (DNS, usually let through firewalls). */
   public static final int DEFAULT_FIXED_UDP_PORT = 53;
   /** The port TCP probes go to unless told otherwise. */
@@ -88,6 +98,11 @@ public record TraceRequest(
     source.ifPresent(s -> check(s.getClass() == destination.getClass(),
         "source address " + s.getHostAddress() + " is not of the destination's family"));
     flow.ifPresent(f -> checkFlow(f, protocol, mode, port));
+    if (mode == ProbeMode.UNPRIVILEGED) {
+      new SessionSpec(destination, protocol, mode, source, interfaceName, tos, packetLength,
+          flow.isPresent(), discoverMtu).unprivilegedMtuRefusal()
+          .ifPresent(why -> check(false, why));
+    }
   }
 
   private static void checkFlow(FlowId flow, Protocol protocol, ProbeMode mode, int port) {
@@ -154,6 +169,7 @@ public record TraceRequest(
     private Integer packetLength;
     /** The Paris flow's number, or null for classic. */
     private Integer flow;
+    private boolean discoverMtu;
 
     private Builder(InetAddress destination) {
       this.destination = Objects.requireNonNull(destination, "destination");
@@ -185,6 +201,11 @@ public record TraceRequest(
     }
     /** Paris traceroute on flow {@code number}, 0..{@link FlowId#MAX}. */
     public Builder flow(int number) { this.flow = number; return this; }
+    /**
+     * Path MTU discovery ({@code --mtu}); without a packet length probes start at {@link
+     * #DEFAULT_MTU_START} bytes.
+     */
+    public Builder discoverMtu(boolean discover) { this.discoverMtu = discover; return this; }
 
     /**
      * @throws IllegalArgumentException naming the first option that is out of range
@@ -193,14 +214,15 @@ public record TraceRequest(
       return new TraceRequest(destination, hostName, protocol, mode,
           port != null ? port : defaultPort(protocol, fixedPort), fixedPort, firstTtl, maxTtl,
           probesPerHop, maxInFlight, sendWait, replyWait, gapLimit, source, interfaceName, tos,
-          packetLength != null ? packetLength : defaultPacketLength(destination),
-          Optional.ofNullable(flow).map(FlowId::new));
+          packetLength != null ? packetLength
+              : discoverMtu ? DEFAULT_MTU_START : defaultPacketLength(destination),
+          Optional.ofNullable(flow).map(FlowId::new), discoverMtu);
     }
   }
 
   /** What the network layer needs to open this trace's sockets. */
   public SessionSpec sessionSpec() {
     return new SessionSpec(destination, protocol, mode, source, interfaceName, tos, packetLength,
-        paris());
+        paris(), discoverMtu);
   }
 }

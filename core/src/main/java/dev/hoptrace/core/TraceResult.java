@@ -2,6 +2,8 @@ package dev.hoptrace.core;
 
 import dev.hoptrace.core.net.SessionInfo;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A finished trace.
@@ -13,7 +15,8 @@ import java.util.List;
  * @param stopReason why the trace ended
  * @param dropped replies that were not tied to a probe
  * @param elapsedNanos from the first send to the end
- * @param probesSent how many probes went out
+ * @param probesSent how many probes went out (with {@code --mtu}, every resend at a smaller size too)
+ * @param pathMtu what path MTU discovery found; empty unless the request asked for it
  */
 public record TraceResult(
     TraceRequest request,
@@ -23,9 +26,18 @@ public record TraceResult(
     StopReason stopReason,
     DropCounts dropped,
     long elapsedNanos,
-    int probesSent) {
+    int probesSent,
+    Optional<PathMtu> pathMtu) {
 
   public TraceResult {
     hops = List.copyOf(hops);
+    Objects.requireNonNull(pathMtu, "pathMtu");
+  }
+
+  /** A trace without path MTU discovery. */
+  public TraceResult(TraceRequest request, SessionInfo session, List<Hop> hops, boolean reached,
+      StopReason stopReason, DropCounts dropped, long elapsedNanos, int probesSent) {
+    this(request, session, hops, reached, stopReason, dropped, elapsedNanos, probesSent,
+        Optional.empty());
   }
 }

@@ -53,6 +53,9 @@ public final class LinuxNetwork implements Network {
     if (spec.paris() && spec.protocol() == Protocol.TCP) {
       throw new NetworkException(Reason.PERMISSION, FlowId.TCP_NEEDS_RAW + note);
     }
+    if (spec.unprivilegedMtuRefusal().isPresent()) {
+      throw new NetworkException(Reason.PERMISSION, spec.unprivilegedMtuRefusal().get() + note);
+    }
     SessionCore core;
     try {
       core = new SessionCore(spec, extensions);

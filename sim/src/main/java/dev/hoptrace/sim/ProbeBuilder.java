@@ -50,6 +50,9 @@ final class ProbeBuilder {
   private final InetAddress destination;
   private final boolean v6;
   private final int tos;
+  private final boolean dontFragment;
+  private final int packetLength;
+  private final int minimumPayload;
   private final byte[] payload;
 
   record Built(byte[] packet, WireKey key) {}
@@ -62,14 +65,36 @@ final class ProbeBuilder {
     this.destination = spec.destination();
     this.v6 = spec.ipv6();
     this.tos = spec.tos();
-    int ip = v6 ? Ipv6Header.LENGTH : Ipv4Header.MIN_LENGTH;
+    this.dontFragment = spec.discoverMtu();
+    this.packetLength = spec.packetLength();
     boolean compensates = (raw && protocol == Protocol.UDP) || (paris && protocol != Protocol.TCP);
-    int minimum = compensates ? ParisChecksum.SLOT : 0;
-    int length = Math.max(minimum, spec.packetLength() - ip - 8);
-    this.payload = new byte[protocol == Protocol.TCP ? 0 : length];
-    for (int i = 0; i < payload.length; i++) {
-      payload[i] = (byte) (0x40 + (i % 0x40));
+    this.minimumPayload = compensates ? ParisChecksum.SLOT : 0;
+    this.payload = protocol == Protocol.TCP ? new byte[0] : payload(packetLength);
+  }
+
+  /** The payload that makes a probe {@code size} bytes long (UDP and ICMP: 8-byte header). */
+  private byte[] payload(int size) {
+    int ip = v6 ? Ipv6Header.LENGTH : Ipv4Header.MIN_LENGTH;
+    byte[] p = new byte[Math.max(minimumPayload, size - ip - 8)];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = (byte) (0x40 + (i % 0x40));
     }
+    return p;
+  }
+
+  /**
+   * What a probe of its own size carries: UDP and ICMP fill up to it; a raw SYN carries data up
+   * to it (path MTU discovery), where otherwise it is a bare SYN whatever the packet length.
+   */
+  private byte[] payloadOf(OutgoingProbe probe) {
+    if (probe.size() == OutgoingProbe.SESSION_SIZE) {
+      return payload;
+    }
+    if (protocol != Protocol.TCP) {
+      return probe.size() == packetLength ? payload : payload(probe.size());
+    }
+    int headers = (v6 ? Ipv6Header.LENGTH : Ipv4Header.MIN_LENGTH) + Tcp.MIN_LENGTH;
+    return raw ? new byte[Math.max(0, probe.size() - headers)] : new byte[0];
   }
 
   /**
@@ -79,6 +104,7 @@ final class ProbeBuilder {
   Built build(OutgoingProbe probe, int port, int ipId, long isn) {
     byte[] segment;
     WireKey key;
+    byte[] payload = payloadOf(probe);
     switch (protocol) {
       case UDP -> {
         boolean inChecksum = raw || paris;
@@ -92,7 +118,7 @@ final class ProbeBuilder {
         Tcp syn = raw
             ? Tcp.syn(port, probe.dstPort(), probe.sequence(), RAW_TCP_WINDOW, new byte[0])
             : Tcp.syn(port, probe.dstPort(), isn, LINUX_TCP_WINDOW, linuxSynOptions(isn));
-        segment = syn.encode(source, destination, new byte[0]);
+        segment = syn.encode(source, destination, payload);
         key = new WireKey(port, probe.dstPort(), raw ? probe.sequence() : 0);
       }
       case ICMP -> {
@@ -117,7 +143,8 @@ final class ProbeBuilder {
       return new Built(new Ipv6Header(tos, label, segment.length, next, probe.ttl(),
           (Inet6Address) source, (Inet6Address) destination).encodeWith(segment), key);
     }
-    boolean df = !raw && protocol == Protocol.TCP; // TCP does path MTU discovery
+    // TCP does path MTU discovery; so does --mtu (IP_PMTUDISC_PROBE, or DF in a raw header).
+    boolean df = dontFragment || (!raw && protocol == Protocol.TCP);
     return new Built(new Ipv4Header(tos, Ipv4Header.MIN_LENGTH + segment.length,
         raw ? probe.sequence() : ipId, df ? Ipv4Header.FLAG_DF : 0, 0, probe.ttl(), next, 0,
         (Inet4Address) source, (Inet4Address) destination, 0).encodeWith(segment), key);

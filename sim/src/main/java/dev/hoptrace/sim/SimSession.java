@@ -30,6 +30,8 @@ final class SimSession implements ProbeSession {
   private final int ident;
   private final ProbeBuilder builder;
   private final ReplyReader reader;
+  /** Whether probes carry DF and are refused, not fragmented, when longer than the link. */
+  private final boolean discoverMtu;
   private final ArrayDeque<Delivered> inbox = new ArrayDeque<>();
   /** Per-probe sockets still open: key → local port. */
   private final Map<WireKey, Integer> sockets = new HashMap<>();
@@ -49,6 +51,7 @@ final class SimSession implements ProbeSession {
     if (raw) {
       stack.addRaw(this);
     }
+    this.discoverMtu = spec.discoverMtu();
     this.builder = new ProbeBuilder(spec, info.localAddress(), raw);
     this.reader = new ReplyReader(protocol, raw, ident, spec.destination(), builder);
   }
@@ -101,7 +104,14 @@ final class SimSession implements ProbeSession {
           stack.unbind(protocol, previous);
         }
       }
-      stack.send(built.packet());
+      // The kernel refuses what it may not fragment and the link cannot carry: raw sends
+      // (IP_HDRINCL) always, other sockets with DF (--mtu); the error comes back at once.
+      byte[] refusal = raw || discoverMtu ? stack.refusal(built.packet()) : null;
+      if (refusal != null) {
+        queue(refusal, perProbe ? built.key() : null, net.clock.now());
+      } else {
+        stack.send(built.packet());
+      }
       return new SentProbe(built.key(), net.clock.now());
     }
   }

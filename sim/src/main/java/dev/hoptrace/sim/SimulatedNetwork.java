@@ -124,6 +124,11 @@ public final class SimulatedNetwork implements Network {
         throw new NetworkException(NetworkException.Reason.PERMISSION, FlowId.TCP_NEEDS_RAW
             + (spec.mode() == ProbeMode.AUTO ? " (raw sockets refused: no CAP_NET_RAW)" : ""));
       }
+      if (!raw && spec.unprivilegedMtuRefusal().isPresent()) {
+        throw new NetworkException(NetworkException.Reason.PERMISSION,
+            spec.unprivilegedMtuRefusal().get()
+                + (spec.mode() == ProbeMode.AUTO ? " (raw sockets refused: no CAP_NET_RAW)" : ""));
+      }
       return new SimSession(net, spec, SessionInfos.of(spec, raw, local), raw);
     }
   }

@@ -7,9 +7,12 @@ import dev.hoptrace.core.TraceListener;
 import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.TraceResult;
 import dev.hoptrace.core.net.NetworkException;
+import dev.hoptrace.core.net.OutgoingProbe;
 import dev.hoptrace.core.net.ProbeSession;
 import dev.hoptrace.core.net.Reply;
+import dev.hoptrace.core.net.ReplyKind;
 import dev.hoptrace.core.net.ReplySink;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +26,9 @@ import java.util.Optional;
  * <p>Where it stops: at the first hop with a final reply (the rest of that hop's probes are still
  * sent, later TTLs are cancelled), after {@code gapLimit} silent hops past the highest hop that
  * answered (probes beyond that are not sent until something above answers), or at the max TTL.
+ *
+ * <p>With path MTU discovery a probe refused as too big is sent again smaller ({@link
+ * MtuDiscovery}) before anything new goes out; its hop is complete once the smaller one ends.
  */
 public final class TraceEngine implements ReplySink {
   private final TraceRequest request;
@@ -34,6 +40,10 @@ public final class TraceEngine implements ReplySink {
   private final Strategy strategy;
   private final InFlight inFlight;
   private final List<Hop> reported = new ArrayList<>();
+  /** Path MTU discovery, or null when the request did not ask for it. */
+  private final MtuDiscovery mtu;
+  /** Probes refused as too big, to be sent again smaller (path MTU discovery). */
+  private final ArrayDeque<ProbeSlot> resend = new ArrayDeque<>();
   private final long sendGap;
 
   private int nextTtl;
@@ -56,6 +66,8 @@ public final class TraceEngine implements ReplySink {
     this.sendGap = request.sendWait().toNanos();
     this.nextTtl = request.firstTtl();
     this.nextHopToReport = request.firstTtl();
+    this.mtu = request.discoverMtu()
+        ? new MtuDiscovery(request.packetLength(), request.ipv6()) : null;
   }
 
   public TraceResult run() throws NetworkException {
@@ -69,6 +81,12 @@ public final class TraceEngine implements ReplySink {
       if (done()) {
         break;
       }
+      if (!resend.isEmpty() && now >= nextSendAt) {
+        sendAgain(resend.poll());
+        nextSendAt = now + sendGap;
+        session.receive(session.now(), this);
+        continue;
+      }
       if (canSend() && now >= nextSendAt) {
         send();
         nextSendAt = now + sendGap;
@@ -78,14 +96,15 @@ public final class TraceEngine implements ReplySink {
         continue;
       }
       long wake = inFlight.earliestDeadline();
-      if (canSend()) {
+      if (canSend() || !resend.isEmpty()) {
         wake = Math.min(wake, nextSendAt);
       }
       session.receive(wake, this);
     }
     inFlight.releaseAll();
     TraceResult result = new TraceResult(request, session.info(), reported, reached, stopReason(),
-        matcher.counts(), session.now() - start, probesSent);
+        matcher.counts(), session.now() - start, probesSent,
+        Optional.ofNullable(mtu).map(MtuDiscovery::result));
     listener.finished(result);
     return result;
   }
@@ -103,15 +122,33 @@ public final class TraceEngine implements ReplySink {
 
   private void send() throws NetworkException {
     ProbeSlot slot = table.hop(nextTtl)[nextIndex];
-    slot.sent = session.send(strategy.probe(slot));
-    slot.deadline = wait.deadline(slot, table);
-    inFlight.add(slot);
-    probesSent++;
-    listener.probeSent(slot.ttl, slot.index);
+    transmit(slot);
     if (++nextIndex == request.probesPerHop()) {
       nextIndex = 0;
       nextTtl++;
     }
+  }
+
+  private void transmit(ProbeSlot slot) throws NetworkException {
+    OutgoingProbe probe = strategy.probe(slot);
+    if (mtu != null) {
+      slot.size = mtu.size();
+      probe = probe.withSize(slot.size);
+    }
+    slot.sent = session.send(probe);
+    slot.deadline = wait.deadline(slot, table);
+    inFlight.add(slot);
+    probesSent++;
+    listener.probeSent(slot.ttl, slot.index);
+  }
+
+  /** A probe refused as too big goes out again at the path MTU now known, unless past the end. */
+  private void sendAgain(ProbeSlot slot) throws NetworkException {
+    if (slot.ttl > finalTtl) {
+      slot.state = ProbeSlot.State.CANCELLED;
+      return;
+    }
+    transmit(slot);
   }
 
   private void expire(long now) {
@@ -128,6 +165,11 @@ public final class TraceEngine implements ReplySink {
       return;
     }
     inFlight.answered(slot);
+    if (mtu != null && reply.kind() == ReplyKind.PACKET_TOO_BIG && mtu.shrink(slot, reply) > 0) {
+      slot.state = ProbeSlot.State.PENDING;
+      resend.add(slot);
+      return;
+    }
     ReplyMeaning meaning = ReplyMeaning.of(reply, request.ipv6());
     long rtt = Math.max(0, reply.receivedAt() - slot.sent.sentAt());
     ProbeResult result = new ProbeResult(slot.ttl, slot.index, Optional.of(reply.responder()), rtt,
@@ -162,6 +204,9 @@ public final class TraceEngine implements ReplySink {
     while (nextHopToReport <= lastTtl() && table.complete(nextHopToReport)) {
       Hop hop = table.snapshot(nextHopToReport);
       reported.add(hop);
+      if (mtu != null) {
+        listener.hopSizes(mtu.hop(table.hop(nextHopToReport)));
+      }
       listener.hopCompleted(hop);
       nextHopToReport++;
     }
@@ -169,7 +214,7 @@ public final class TraceEngine implements ReplySink {
 
   /** Every TTL of the trace has been reported and nothing is outstanding. */
   private boolean done() {
-    return nextHopToReport > lastTtl() && inFlight.isEmpty();
+    return nextHopToReport > lastTtl() && inFlight.isEmpty() && resend.isEmpty();
   }
 
   private StopReason stopReason() {

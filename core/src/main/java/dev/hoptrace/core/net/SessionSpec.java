@@ -17,6 +17,10 @@ import java.util.Optional;
  * @param paris every probe belongs to one flow (Paris traceroute): the session must not vary a
  *     field load balancers hash by itself (no socket, hence no source port, per probe) and must
  *     carry the probe's identity where they do not look; a session kind that cannot refuses to open
+ * @param discoverMtu path MTU discovery: probes carry Don't Fragment (IPv4; IPv6 routers never
+ *     fragment), the kernel neither fragments them nor refuses them for a path MTU it has cached
+ *     ({@code IP_PMTUDISC_PROBE}), and probes may each have their own {@link
+ *     OutgoingProbe#size()}; a session kind that cannot choose its probes' size refuses to open
  */
 public record SessionSpec(
     InetAddress destination,
@@ -26,7 +30,8 @@ public record SessionSpec(
     Optional<String> interfaceName,
     int tos,
     int packetLength,
-    boolean paris) {
+    boolean paris,
+    boolean discoverMtu) {
 
   public SessionSpec {
     Objects.requireNonNull(destination, "destination");
@@ -42,11 +47,41 @@ public record SessionSpec(
     }
   }
 
+  /** A session without path MTU discovery. */
+  public SessionSpec(InetAddress destination, Protocol protocol, ProbeMode mode,
+      Optional<InetAddress> source, Optional<String> interfaceName, int tos, int packetLength,
+      boolean paris) {
+    this(destination, protocol, mode, source, interfaceName, tos, packetLength, paris, false);
+  }
+
   /** A classic session: each probe may be a flow of its own. */
   public SessionSpec(InetAddress destination, Protocol protocol, ProbeMode mode,
       Optional<InetAddress> source, Optional<String> interfaceName, int tos, int packetLength) {
     this(destination, protocol, mode, source, interfaceName, tos, packetLength, false);
   }
+
+  /**
+   * Why unprivileged sockets cannot discover the path MTU for this spec, or empty when they can
+   * (or it was not asked for): a TCP connect() sends the kernel's bare SYN, and one Paris UDP
+   * socket for many probes tells them apart by a checksum that depends on their length.
+   */
+  public Optional<String> unprivilegedMtuRefusal() {
+    if (!discoverMtu) {
+      return Optional.empty();
+    }
+    if (protocol == Protocol.TCP) {
+      return Optional.of(dev.hoptrace.core.TraceRequest.MTU_TCP_NEEDS_RAW);
+    }
+    if (paris && protocol == Protocol.UDP) {
+      return Optional.of(MTU_PARIS_UDP_NEEDS_RAW);
+    }
+    return Optional.empty();
+  }
+
+  /** Why unprivileged Paris UDP cannot discover the path MTU. */
+  public static final String MTU_PARIS_UDP_NEEDS_RAW = "--mtu with --paris UDP needs raw mode"
+      + " (root or CAP_NET_RAW): unprivileged, its probes' identity depends on their length; use"
+      + " ICMP (-I), or classic UDP without --paris";
 
   /** True when the destination is an IPv6 address. */
   public boolean ipv6() {
