@@ -67,6 +67,11 @@ final class TraceCommand extends ProbeSettings {
               Option.flag("-e, --extensions",
                   "Print the ICMP extensions of replies: MPLS labels as <MPLS:L=..,E=..,S=..,T=..>.",
                   c -> c.extensions = true),
+              Option.flag("--mtu",
+                  "Discover the path MTU as traceroute --mtu does: probes carry Don't Fragment,"
+                      + " start at packetlen (default 65000) and shrink to each MTU reported;"
+                      + " F=NUM marks where it dropped.",
+                  c -> c.mtu = true),
               Option.flag("--back",
                   "Mark replies whose return path (from the reply TTL) is not as long as the"
                       + " forward one: '-N' after the address.",
@@ -85,6 +90,7 @@ final class TraceCommand extends ProbeSettings {
   boolean verbose;
   boolean back;
   boolean extensions;
+  boolean mtu;
 
   TraceCommand() {
     super(Protocol.UDP, 3);
@@ -95,6 +101,7 @@ final class TraceCommand extends ProbeSettings {
     return build(requestTo(destination, host)
         .maxInFlight(inFlight)
         .sendWait(sendWait)
-        .replyWait(wait));
+        .replyWait(wait)
+        .discoverMtu(mtu));
   }
 }

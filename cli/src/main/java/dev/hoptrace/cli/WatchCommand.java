@@ -20,6 +20,11 @@ final class WatchCommand extends ProbeSettings {
   double grace = 5.0;
   boolean wide;
   String output = "text";
+  boolean mtu;
+
+  /** Why the watch commands refuse {@code --mtu}. */
+  static final String NO_MTU = "--mtu discovers the path MTU in a one-shot trace only: run"
+      + " hoptrace --mtu HOST (live and report probe at one size, set with --size)";
 
   WatchCommand(long defaultRounds) {
     super(Protocol.ICMP, 1);
@@ -76,7 +81,9 @@ final class WatchCommand extends ProbeSettings {
                 "Total probe size including the IP header (default 60 IPv4, 80 IPv6).",
                 (c, v) -> c.packetLength = Values.wholeNumber(v)),
             Option.flag("-n, --no-dns", "Show addresses only; no reverse DNS.",
-                c -> c.numeric = true)),
+                c -> c.numeric = true),
+            Option.flag("--mtu", "Not here: path MTU discovery is hoptrace --mtu HOST.",
+                c -> c.mtu = true)),
         outputOptions,
         ProbeSettings.asnAndGeo("-A, -z, --asn"),
         ProbeSettings.modeNamesScenario(),
@@ -114,6 +121,9 @@ final class WatchCommand extends ProbeSettings {
 
   /** The validated request for one host. */
   TraceRequest request(InetAddress destination, String host) throws UserError {
+    if (mtu) {
+      throw UserError.usage(NO_MTU);
+    }
     // A continuous trace keeps every hop's probe of a round in flight at once.
     return build(requestTo(destination, host).maxInFlight(256));
   }

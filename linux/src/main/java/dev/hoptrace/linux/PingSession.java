@@ -116,15 +116,21 @@ final class PingSession implements ProbeSession, SessionCore.ReadySocket {
         core.setup.setTtl(fd, probe.ttl());
         ttl = probe.ttl();
       }
+      long length = echoLength(probe);
       if (probe.holdsIcmpChecksum()) {
-        byte[] echo = heldEcho(probe);
+        byte[] echo = heldEcho(probe, (int) length - ICMP_HEADER);
         MemorySegment.copy(echo, 0, packet, ValueLayout.JAVA_BYTE, 0, echo.length);
       } else {
         packet.set(SEQUENCE, 6, (short) probe.sequence());
       }
-      long sentAt = socket.send(packet, packet.byteSize(), core.destinationLength);
+      long sentAt = socket.send(packet, length, core.destinationLength);
       return new SentProbe(new WireKey(0, 0, probe.sequence()), sentAt);
     } catch (ErrnoException e) {
+      if (LocalRefusal.tooBig(e)) {
+        WireKey key = new WireKey(0, 0, probe.sequence());
+        core.deliverLater(LocalRefusal.reply(core, fd, key, info.localAddress()));
+        return new SentProbe(key, RealtimeClock.now());
+      }
       if (e.call().equals("sendto")) {
         throw NetworkErrors.sending(core.spec.destination(), e);
       }
@@ -136,14 +142,23 @@ final class PingSession implements ProbeSession, SessionCore.ReadySocket {
    * The echo as the kernel will send it, its payload chosen so that the checksum the kernel
    * computes is the probe's: the same identifier and, for ICMPv6, the same pseudo-header.
    */
-  private byte[] heldEcho(OutgoingProbe probe) {
+  /** Path MTU discovery sends less of the payload as the MTU drops; it never grows past it. */
+  private long echoLength(OutgoingProbe probe) {
+    int wanted = probe.sizeOr(core.spec.packetLength()) - core.setup.ipHeaderLength();
+    return Math.clamp(wanted, ICMP_HEADER + (core.spec.paris() ? ParisChecksum.SLOT : 0),
+        packet.byteSize());
+  }
+
+  private byte[] heldEcho(OutgoingProbe probe, int payloadLength) {
     if (identifier < 0) {
       throw new IllegalStateException("a held echo checksum needs a session opened for Paris");
     }
     byte[] echo = core.setup.ipv6()
         ? IcmpV6.echoRequest((Inet6Address) info.localAddress(),
-            (Inet6Address) core.spec.destination(), identifier, probe.sequence(), payload)
-        : IcmpV4.echoRequest(identifier, probe.sequence(), payload);
+            (Inet6Address) core.spec.destination(), identifier, probe.sequence(),
+            java.util.Arrays.copyOf(payload, payloadLength))
+        : IcmpV4.echoRequest(identifier, probe.sequence(),
+            java.util.Arrays.copyOf(payload, payloadLength));
     ParisChecksum.holdEcho(echo, probe.icmpChecksum());
     return echo;
   }

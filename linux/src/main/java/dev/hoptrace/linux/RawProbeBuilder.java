@@ -8,6 +8,7 @@ import dev.hoptrace.packet.IcmpV6;
 import dev.hoptrace.packet.Ipv4Header;
 import dev.hoptrace.packet.Ipv6Header;
 import dev.hoptrace.packet.ParisChecksum;
+import dev.hoptrace.packet.SynSequence;
 import dev.hoptrace.packet.Tcp;
 import dev.hoptrace.packet.Udp;
 import dev.hoptrace.packet.Wire;
@@ -42,6 +43,10 @@ final class RawProbeBuilder {
   private final InetAddress destination;
   private final int ident;
   private final int tos;
+  private final boolean dontFragment;
+  private final int packetLength;
+  private final int minimumPayload;
+  private final int headers;
   private final byte[] payload;
 
   /** A built probe: the bytes to hand to the raw socket and the identity its replies carry. */
@@ -50,7 +55,19 @@ final class RawProbeBuilder {
   RawProbeBuilder(
       Protocol protocol, InetAddress source, InetAddress destination, int ident, int tos,
       int packetLength, boolean paris) {
+    this(protocol, source, destination, ident, tos, packetLength, paris, false);
+  }
+
+  /**
+   * @param dontFragment path MTU discovery: IPv4 probes carry DF, and each may have its own
+   *     size; a SYN then carries data up to it (otherwise it is bare whatever the length)
+   */
+  RawProbeBuilder(
+      Protocol protocol, InetAddress source, InetAddress destination, int ident, int tos,
+      int packetLength, boolean paris, boolean dontFragment) {
     this.protocol = protocol;
+    this.dontFragment = dontFragment;
+    this.packetLength = packetLength;
     this.source = source;
     this.destination = destination;
     this.ident = ident;
@@ -63,13 +80,26 @@ final class RawProbeBuilder {
     };
     // UDP, and Paris ICMP, need two bytes of payload for the checksum compensation.
     boolean compensates = protocol == Protocol.UDP || (paris && protocol == Protocol.ICMP);
-    int length = Math.max(compensates ? ParisChecksum.SLOT : 0, packetLength - ip - transport);
-    this.payload = Payloads.pattern(length);
+    this.minimumPayload = compensates ? ParisChecksum.SLOT : 0;
+    this.headers = ip + transport;
+    this.payload = Payloads.pattern(Math.max(minimumPayload, packetLength - headers));
+  }
+
+  /** The payload of a probe: the session's, or one that makes it its own size. */
+  private byte[] payloadOf(OutgoingProbe probe) {
+    if (probe.size() == OutgoingProbe.SESSION_SIZE) {
+      return protocol == Protocol.TCP ? new byte[0] : payload;
+    }
+    if (probe.size() == packetLength && protocol != Protocol.TCP) {
+      return payload;
+    }
+    return Payloads.pattern(Math.max(minimumPayload, probe.size() - headers));
   }
 
   Built build(OutgoingProbe probe) {
     byte[] segment;
     WireKey key;
+    byte[] payload = payloadOf(probe);
     switch (protocol) {
       case UDP -> {
         segment = ParisChecksum.udp(source, destination, ident, probe.dstPort(), payload,
@@ -77,8 +107,9 @@ final class RawProbeBuilder {
         key = new WireKey(ident, probe.dstPort(), Wire.u16(segment, 6));
       }
       case TCP -> {
-        segment = Tcp.syn(ident, probe.dstPort(), probe.sequence(), TCP_WINDOW, new byte[0])
-            .encode(source, destination, new byte[0]);
+        segment = Tcp.syn(ident, probe.dstPort(), SynSequence.onWire(probe.sequence(),
+                dontFragment), TCP_WINDOW, new byte[0])
+            .encode(source, destination, payload);
         key = new WireKey(ident, probe.dstPort(), probe.sequence());
       }
       case ICMP -> {
@@ -107,7 +138,8 @@ final class RawProbeBuilder {
       return new Ipv6Header(tos, 0, segment.length, next, probe.ttl(), (Inet6Address) source, d6)
           .encodeWith(segment);
     }
-    return new Ipv4Header(tos, Ipv4Header.MIN_LENGTH + segment.length, probe.sequence(), 0, 0,
+    return new Ipv4Header(tos, Ipv4Header.MIN_LENGTH + segment.length, probe.sequence(),
+            dontFragment ? Ipv4Header.FLAG_DF : 0, 0,
             probe.ttl(), next, 0, (Inet4Address) source, (Inet4Address) destination, 0)
         .encodeWith(segment);
   }

@@ -58,7 +58,10 @@ final class RawSession implements ProbeSession {
     try {
       Libc.sendto(sendFd, sendBuffer, packet.length, 0, core.destination, core.destinationLength);
     } catch (ErrnoException e) {
-      throw NetworkErrors.sending(core.spec.destination(), e);
+      if (!LocalRefusal.tooBig(e)) {
+        throw NetworkErrors.sending(core.spec.destination(), e);
+      }
+      core.deliverLater(LocalRefusal.reply(core, sendFd, built.key(), info.localAddress()));
     }
     return new SentProbe(built.key(), sentAt);
   }

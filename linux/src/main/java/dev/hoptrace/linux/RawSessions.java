@@ -84,9 +84,13 @@ final class RawSessions {
       fds.add(sendFd);
       // An IPPROTO_RAW socket receives nothing on IPv4, but an IPv6 one might: keep it empty.
       core.setup.attachFilter(sendFd, RawFilters.nothing());
+      // Probes go out as built, whatever path MTU the kernel cached; one longer than the
+      // interface is refused with its MTU on this socket's error queue (LocalRefusal).
+      core.setup.probeMtu(sendFd);
+      core.setup.recvErr(sendFd);
 
       RawProbeBuilder builder = new RawProbeBuilder(spec.protocol(), local, spec.destination(),
-          ident, spec.tos(), spec.packetLength(), spec.paris());
+          ident, spec.tos(), spec.packetLength(), spec.paris(), spec.discoverMtu());
       SessionInfo info = new SessionInfo(ProbeMode.RAW,
           "raw sockets: hoptrace builds the probes (IP header included), replies read from a raw "
               + (spec.ipv6() ? "ICMPv6" : "ICMP") + " socket filtered in the kernel on identity "

@@ -8,6 +8,7 @@ import dev.hoptrace.linux.MessageReader.Received;
 import dev.hoptrace.linux.ffm.ErrnoException;
 import dev.hoptrace.packet.Ipv4Header;
 import dev.hoptrace.packet.MalformedPacketException;
+import dev.hoptrace.packet.SynSequence;
 import dev.hoptrace.packet.Tcp;
 import dev.hoptrace.packet.ext.IcmpExtensions;
 import java.net.InetAddress;
@@ -15,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Reads the raw TCP socket of a raw TCP session: the destination's SYN-ACK (port open) or RST
- * (closed) to our reserved port. Both acknowledge the probe's sequence + 1, which gives the key.
+ * (closed) to our reserved port. Both acknowledge the probe's sequence + 1, which gives the key
+ * ({@link SynSequence} for SYNs that carry data).
  */
 final class RawTcpReceiver implements SessionCore.ReadySocket {
   private final SessionCore core;
@@ -79,7 +81,7 @@ final class RawTcpReceiver implements SessionCore.ReadySocket {
     } else {
       return null;
     }
-    long sequence = (tcp.acknowledgment() - 1) & 0xffffffffL;
+    long sequence = SynSequence.fromAck(tcp.acknowledgment(), core.spec.discoverMtu());
     long at = packet.ancillary().kernelTime() > 0 ? packet.ancillary().kernelTime() : fallbackTime;
     return new Reply(new WireKey(ident, tcp.sourcePort(), sequence),
         Optional.of(core.spec.destination()), from, kind, -1, -1, 0, ttl, at, Optional.empty(),

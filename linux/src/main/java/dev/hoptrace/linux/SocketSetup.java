@@ -159,13 +159,38 @@ final class SocketSetup {
     Libc.setsockopt(fd, ipv6 ? SOL_IPV6 : SOL_IP, ipv6 ? IPV6_UNICAST_HOPS : IP_TTL, ttl);
   }
 
-  /** Lets large probes leave fragmented instead of being refused locally with EMSGSIZE. */
+  /**
+   * Lets large probes leave fragmented instead of being refused locally with EMSGSIZE, as
+   * traceroute does; with path MTU discovery ({@code --mtu}) sets Don't Fragment instead and
+   * makes the kernel ignore the path MTU it cached ({@code PMTUDISC_PROBE}, as traceroute
+   * {@code --mtu} and tracepath do), so every drop on the path is seen again.
+   */
   void allowFragmentation(int fd) throws ErrnoException {
-    if (ipv6) {
+    if (spec.discoverMtu()) {
+      probeMtu(fd);
+    } else if (ipv6) {
       Libc.setsockopt(fd, SOL_IPV6, IPV6_MTU_DISCOVER, IPV6_PMTUDISC_DONT);
     } else {
       Libc.setsockopt(fd, SOL_IP, IP_MTU_DISCOVER, IP_PMTUDISC_DONT);
     }
+  }
+
+  /**
+   * Never fragments and never refuses for a path MTU the kernel cached: only a probe longer than
+   * the interface MTU is refused ({@code EMSGSIZE}). Raw sends get this always: a hoptrace
+   * probe is what hoptrace built, and a router's answer to it is what the user asked to see.
+   */
+  void probeMtu(int fd) throws ErrnoException {
+    if (ipv6) {
+      Libc.setsockopt(fd, SOL_IPV6, IPV6_MTU_DISCOVER, IPV6_PMTUDISC_PROBE);
+    } else {
+      Libc.setsockopt(fd, SOL_IP, IP_MTU_DISCOVER, IP_PMTUDISC_PROBE);
+    }
+  }
+
+  /** Queues local errors ({@code EMSGSIZE} with the MTU) on the error queue of {@code fd}. */
+  void recvErr(int fd) throws ErrnoException {
+    Libc.setsockopt(fd, ipv6 ? SOL_IPV6 : SOL_IP, ipv6 ? IPV6_RECVERR : IP_RECVERR, 1);
   }
 
   /**

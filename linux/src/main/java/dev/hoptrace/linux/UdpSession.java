@@ -63,7 +63,16 @@ final class UdpSession implements ProbeSession {
       int localPort = SockAddr.read(local, Libc.getsockname(fd, local)).getPort();
       WireKey key = new WireKey(localPort, probe.dstPort(), 0);
       long sentAt = RealtimeClock.now();
-      Libc.sendto(fd, payload, payload.byteSize(), 0, MemorySegment.NULL, 0);
+      try {
+        Libc.sendto(fd, payload, payloadLength(probe), 0, MemorySegment.NULL, 0);
+      } catch (ErrnoException e) {
+        if (!LocalRefusal.tooBig(e)) {
+          throw e;
+        }
+        core.deliverLater(LocalRefusal.reply(core, fd, key, info.localAddress()));
+        Libc.closeQuietly(fd);
+        return new SentProbe(key, sentAt);
+      }
       ErrorQueueSocket socket = new ErrorQueueSocket(core, fd, key, sentAt);
       socket.takeTransmitStamp();
       socket.registered(core.register(fd, EPOLLIN, socket));
@@ -76,6 +85,12 @@ final class UdpSession implements ProbeSession {
       }
       throw NetworkErrors.setup("preparing a UDP probe", e);
     }
+  }
+
+  /** Path MTU discovery sends less of the payload as the MTU drops; it never grows past it. */
+  private long payloadLength(OutgoingProbe probe) {
+    int wanted = probe.sizeOr(core.spec.packetLength()) - core.setup.ipHeaderLength() - UDP_HEADER;
+    return Math.clamp(wanted, 0, payload.byteSize());
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.hoptrace.packet.IcmpV6;
 import dev.hoptrace.packet.Ipv4Header;
 import dev.hoptrace.packet.Ipv6Header;
 import dev.hoptrace.packet.ParisChecksum;
+import dev.hoptrace.packet.SynSequence;
 import dev.hoptrace.packet.Tcp;
 import dev.hoptrace.packet.Udp;
 import dev.hoptrace.packet.Wire;
@@ -116,7 +117,8 @@ final class ProbeBuilder {
       }
       case TCP -> {
         Tcp syn = raw
-            ? Tcp.syn(port, probe.dstPort(), probe.sequence(), RAW_TCP_WINDOW, new byte[0])
+            ? Tcp.syn(port, probe.dstPort(), SynSequence.onWire(probe.sequence(), dontFragment),
+                RAW_TCP_WINDOW, new byte[0])
             : Tcp.syn(port, probe.dstPort(), isn, LINUX_TCP_WINDOW, linuxSynOptions(isn));
         segment = syn.encode(source, destination, payload);
         key = new WireKey(port, probe.dstPort(), raw ? probe.sequence() : 0);
@@ -148,6 +150,11 @@ final class ProbeBuilder {
     return new Built(new Ipv4Header(tos, Ipv4Header.MIN_LENGTH + segment.length,
         raw ? probe.sequence() : ipId, df ? Ipv4Header.FLAG_DF : 0, 0, probe.ttl(), next, 0,
         (Inet4Address) source, (Inet4Address) destination, 0).encodeWith(segment), key);
+  }
+
+  /** Whether raw SYNs carry data (path MTU discovery), hence their sequence in the upper bits. */
+  boolean synsCarryData() {
+    return dontFragment;
   }
 
   /**

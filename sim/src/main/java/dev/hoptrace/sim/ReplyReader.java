@@ -9,6 +9,7 @@ import dev.hoptrace.packet.IpHeader;
 import dev.hoptrace.packet.Ipv4Header;
 import dev.hoptrace.packet.Ipv6Header;
 import dev.hoptrace.packet.MalformedPacketException;
+import dev.hoptrace.packet.SynSequence;
 import dev.hoptrace.packet.Tcp;
 import dev.hoptrace.packet.Udp;
 import dev.hoptrace.packet.ext.IcmpExtensions;
@@ -94,7 +95,8 @@ final class ReplyReader {
       case QuotedUdp u when protocol == Protocol.UDP && u.sourcePort() == ident ->
           new WireKey(ident, u.destinationPort(), u.checksum());
       case QuotedTcp t when protocol == Protocol.TCP && t.sourcePort() == ident ->
-          new WireKey(ident, t.destinationPort(), t.sequence());
+          new WireKey(ident, t.destinationPort(),
+              SynSequence.fromQuote(t.sequence(), builder.synsCarryData()));
       case QuotedIcmp e when protocol == Protocol.ICMP && e.isEchoRequest()
           && (!raw || e.echoIdentifier() == ident) -> new WireKey(0, 0, e.echoSequence());
       default -> null;
@@ -138,7 +140,8 @@ final class ReplyReader {
       return null;
     }
     WireKey key = raw
-        ? new WireKey(ident, segment.sourcePort(), (segment.acknowledgment() - 1) & 0xffffffffL)
+        ? new WireKey(ident, segment.sourcePort(),
+            SynSequence.fromAck(segment.acknowledgment(), builder.synsCarryData()))
         : socketKey;
     return new Reply(key, Optional.of(destination), outer.source(), kind, -1, -1, 0,
         raw ? outer.hopLimit() : -1, at, Optional.empty(), IcmpExtensions.NONE);

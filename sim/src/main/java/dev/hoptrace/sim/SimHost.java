@@ -79,9 +79,12 @@ final class SimHost {
   }
 
   private byte[] tcpAnswer(byte[] p, int t, InetAddress self, int flags, long sequence) {
-    long ack = (Wire.u32(p, t + 4) + 1) & 0xffffffffL;
-    InetAddress peer = Datagram.source(p);
     boolean synAck = (flags & Tcp.SYN) != 0;
+    // A SYN-ACK acknowledges the SYN alone (data in a SYN waits for the handshake); a RST
+    // acknowledges the whole segment, data too (RFC 793 §3.4: ACK = SEG.SEQ + SEG.LEN).
+    int data = synAck ? 0 : Math.max(0, p.length - t - ((p[t + 12] & 0xf0) >>> 2));
+    long ack = (Wire.u32(p, t + 4) + 1 + data) & 0xffffffffL;
+    InetAddress peer = Datagram.source(p);
     // A SYN-ACK carries an MSS option as Linux's does; a RST carries none.
     byte[] options = synAck ? new byte[] {2, 4, (byte) 0x05, (byte) 0xb4} : new byte[0];
     Tcp segment = new Tcp(Wire.u16(p, t + 2), Wire.u16(p, t), sequence, ack, 0, flags,

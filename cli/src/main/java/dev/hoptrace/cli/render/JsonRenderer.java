@@ -2,7 +2,9 @@ package dev.hoptrace.cli.render;
 
 import dev.hoptrace.core.DropCounts;
 import dev.hoptrace.core.Hop;
+import dev.hoptrace.core.PathMtu;
 import dev.hoptrace.core.ProbeResult;
+import dev.hoptrace.core.ProbeSize;
 import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.TraceResult;
 import dev.hoptrace.core.net.ReplyKind;
@@ -48,11 +50,13 @@ public final class JsonRenderer {
     for (Hop hop : result.hops()) {
       json.beginObject().name("ttl").value(hop.ttl()).name("probes").beginArray();
       for (ProbeResult probe : hop.probes()) {
-        probe(json, probe);
+        probe(json, probe, result.pathMtu()
+            .flatMap(mtu -> mtu.probe(probe.ttl(), probe.index())));
       }
       json.endArray().endObject();
     }
     json.endArray();
+    result.pathMtu().ifPresent(mtu -> pathMtu(json, mtu));
     dropped(json, result.dropped());
     json.name("probesSent").value(result.probesSent());
     json.name("durationMs").value(millis(result.elapsedNanos()));
@@ -79,7 +83,26 @@ public final class JsonRenderer {
         .endObject();
   }
 
-  private void probe(JsonWriter json, ProbeResult probe) {
+  /**
+   * {@code pathMtu}: {@code start} (the first probes' size), {@code mtu} (the smallest MTU
+   * learnt), {@code drops[]} (where it dropped: {@code ttl}, {@code index}, {@code mtu}, {@code
+   * reportedBy}).
+   */
+  private static void pathMtu(JsonWriter json, PathMtu mtu) {
+    json.name("pathMtu").beginObject()
+        .name("start").value(mtu.startSize())
+        .name("mtu").value(mtu.pathMtu())
+        .name("drops").beginArray();
+    for (ProbeSize drop : mtu.drops()) {
+      json.beginObject().name("ttl").value(drop.ttl()).name("index").value(drop.index())
+          .name("mtu").value(drop.learnedMtu())
+          .name("reportedBy").value(drop.learnedFrom().map(AddressText::of).orElse(null))
+          .endObject();
+    }
+    json.endArray().endObject();
+  }
+
+  private void probe(JsonWriter json, ProbeResult probe, Optional<ProbeSize> size) {
     json.beginObject();
     Optional<InetAddress> responder = probe.responder();
     json.name("responder").value(responder.map(AddressText::of).orElse(null));
@@ -109,6 +132,11 @@ public final class JsonRenderer {
           .name("s").value(e.bottomOfStack()).name("ttl").value(e.ttl()).endObject();
     }
     json.endArray();
+    size.ifPresent(s -> {
+      json.name("size").value(s.size());
+      json.name("learnedMtu");
+      optionalInt(json, s.dropped() ? s.learnedMtu() : -1);
+    });
     probe.quotedIp().ifPresent(q -> json.name("quoted").beginObject()
         .name("ttl").value(q.ttl()).name("tos").value(q.tos()).name("ipId").value(q.ipId())
         .endObject());

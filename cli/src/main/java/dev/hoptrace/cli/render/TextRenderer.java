@@ -3,6 +3,7 @@ package dev.hoptrace.cli.render;
 import dev.hoptrace.core.DropCounts;
 import dev.hoptrace.core.Hop;
 import dev.hoptrace.core.ProbeResult;
+import dev.hoptrace.core.ProbeSize;
 import dev.hoptrace.core.TraceListener;
 import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.TraceResult;
@@ -11,9 +12,12 @@ import dev.hoptrace.lookup.asn.AsInfo;
 import dev.hoptrace.packet.AddressText;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
@@ -31,6 +35,8 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
   private final boolean back;
   private final boolean extensions;
   private final BlockingQueue<Object> lines = new LinkedBlockingQueue<>();
+  /** With --mtu: each hop's probe sizes, until its line is printed. */
+  private final Map<Integer, List<ProbeSize>> sizes = new ConcurrentHashMap<>();
   private final Thread printer;
 
   public TextRenderer(PrintStream out, PrintStream err, Optional<HopNames> names, boolean verbose) {
@@ -78,6 +84,13 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
   }
 
   @Override
+  public void hopSizes(List<ProbeSize> hop) {
+    if (!hop.isEmpty()) {
+      sizes.put(hop.getFirst().ttl(), hop);
+    }
+  }
+
+  @Override
   public void hopCompleted(Hop hop) {
     lines.add(hop);
   }
@@ -116,14 +129,20 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
    * {@code " 5  r1 (10.0.0.1)  1.234 ms r2 (10.0.0.2)  1.456 ms *"}: a responder is printed when
    * it differs from the previous one that answered in this hop, or (with {@code -e}) its MPLS
    * labels do, shown as {@code <MPLS:L=..>}, or (with {@code --back}) its return path does,
-   * followed by {@code '-N'} when that is not the forward length.
+   * followed by {@code '-N'} when that is not the forward length. With {@code --mtu}, {@code
+   * F=NUM} follows the first probe sent at a new, smaller path MTU, as traceroute prints it.
    */
   String line(Hop hop) {
     StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%2d ", hop.ttl()));
     ProbeResult previous = null;
+    List<ProbeSize> hopSizes = sizes.getOrDefault(hop.ttl(), List.of());
+    sizes.remove(hop.ttl());
     for (ProbeResult probe : hop.probes()) {
+      String mtu = hopSizes.stream()
+          .filter(p -> p.index() == probe.index() && p.dropped())
+          .map(p -> " F=" + p.learnedMtu()).findFirst().orElse("");
       if (!probe.answered()) {
-        line.append(" *");
+        line.append(" *").append(mtu);
         continue;
       }
       InetAddress responder = probe.responder().orElseThrow();
@@ -144,6 +163,7 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
       if (!probe.annotation().isEmpty()) {
         line.append(' ').append(probe.annotation());
       }
+      line.append(mtu);
     }
     return line.toString();
   }

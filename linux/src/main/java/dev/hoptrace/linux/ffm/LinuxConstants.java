@@ -61,7 +61,10 @@ public final class LinuxConstants {
   public static final int IP_RECVERR = 11;
   public static final int IP_RECVTTL = 12;
   public static final int IP_RECVERR_RFC4884 = 26;
+  public static final int IP_MTU = 14;
   public static final int IP_PMTUDISC_DONT = 0;
+  /** DF set, path MTU cache ignored: the kernel refuses only what the interface cannot carry. */
+  public static final int IP_PMTUDISC_PROBE = 3;
 
   // SOL_IPV6 options (ipv6(7), RFC 3542).
   public static final int IPV6_CHECKSUM = 7;
@@ -73,7 +76,9 @@ public final class LinuxConstants {
   public static final int IPV6_RECVHOPLIMIT = 51;
   public static final int IPV6_HOPLIMIT = 52;
   public static final int IPV6_TCLASS = 67;
+  public static final int IPV6_MTU = 24;
   public static final int IPV6_PMTUDISC_DONT = 0;
+  public static final int IPV6_PMTUDISC_PROBE = 3;
 
   // Raw filters and TCP (raw(7), icmp6(7), tcp(7)).
   public static final int ICMP_FILTER = 1;
