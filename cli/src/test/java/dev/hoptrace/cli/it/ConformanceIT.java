@@ -39,10 +39,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * skipped with its reason, and runs as soon as it builds.
  */
 class ConformanceIT {
-  private static final String RAW_EMSGSIZE = "the engine (linux raw IPv6 session) ends the "
-      + "trace with exit 5 'sendto: EMSGSIZE' once the client kernel has learnt r2's path MTU "
-      + "of 1400 from the first Packet Too Big; the simulator shows !F-1400 at hop 3";
-
   private static ScenarioLab labs;
 
   @BeforeAll
@@ -123,15 +119,13 @@ class ConformanceIT {
     all.add(ConformanceCase.of("reply-from", "-T", IPV6, ROOT_RAW, "loopback"));
     // 1500-byte probes over a 1400-byte link: !F-1400 where the simulator says so.
     all.add(ConformanceCase.of("small-mtu", "", IPV4, ROOT_RAW, "fits"));
-    all.add(ConformanceCase.of("small-mtu", "", IPV6, ROOT_RAW, "too big").bytes(1500)
-        .knownBug(RAW_EMSGSIZE));
+    all.add(ConformanceCase.of("small-mtu", "", IPV6, ROOT_RAW, "too big").bytes(1500));
     all.add(ConformanceCase.of("small-mtu", "", IPV6, NOBODY_UNPRIVILEGED, "too big")
         .bytes(1500).knownBug("the simulator has no client path MTU cache: in the lab, once "
             + "r2's Packet Too Big arrives, the kernel fragments the later 1500-byte probes "
             + "(IPV6_PMTUDISC_DONT) and they pass, so hop 3 shows !F-1400 and r3; the "
             + "simulator shows !F-1400 three times"));
-    all.add(ConformanceCase.of("small-mtu", "-I", IPV6, ROOT_RAW, "too big").bytes(1500)
-        .knownBug(RAW_EMSGSIZE));
+    all.add(ConformanceCase.of("small-mtu", "-I", IPV6, ROOT_RAW, "too big").bytes(1500));
     all.add(ConformanceCase.of("small-mtu", "", IPV4, ROOT_RAW, "fragmented").bytes(1500));
     all.add(ConformanceCase.of("small-mtu", "", IPV4, NOBODY_UNPRIVILEGED, "fragmented")
         .bytes(1500));
