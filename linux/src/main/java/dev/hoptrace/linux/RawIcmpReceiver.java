@@ -16,7 +16,6 @@ import dev.hoptrace.packet.icmp.IcmpMessage;
 import dev.hoptrace.packet.icmp.IcmpMessageDecoder;
 import dev.hoptrace.packet.quote.QuotedIcmp;
 import dev.hoptrace.packet.quote.QuotedProbe;
-import dev.hoptrace.packet.SynSequence;
 import dev.hoptrace.packet.quote.QuotedTcp;
 import dev.hoptrace.packet.quote.QuotedUdp;
 import java.net.InetAddress;
@@ -109,8 +108,7 @@ final class RawIcmpReceiver implements SessionCore.ReadySocket {
       case QuotedUdp u when protocol == Protocol.UDP && u.sourcePort() == ident ->
           new WireKey(ident, u.destinationPort(), u.checksum());
       case QuotedTcp t when protocol == Protocol.TCP && t.sourcePort() == ident ->
-          new WireKey(ident, t.destinationPort(),
-              SynSequence.fromQuote(t.sequence(), core.spec.discoverMtu()));
+          new WireKey(ident, t.destinationPort(), t.sequence());
       case QuotedIcmp e when protocol == Protocol.ICMP && e.isEchoRequest()
           && e.echoIdentifier() == ident -> new WireKey(0, 0, e.echoSequence());
       default -> null;

@@ -107,10 +107,10 @@ final class RawProbeBuilder {
         key = new WireKey(ident, probe.dstPort(), Wire.u16(segment, 6));
       }
       case TCP -> {
-        segment = Tcp.syn(ident, probe.dstPort(), SynSequence.onWire(probe.sequence(),
-                dontFragment), TCP_WINDOW, new byte[0])
+        long sequence = SynSequence.onWire(probe.sequence(), dontFragment);
+        segment = Tcp.syn(ident, probe.dstPort(), sequence, TCP_WINDOW, new byte[0])
             .encode(source, destination, payload);
-        key = new WireKey(ident, probe.dstPort(), probe.sequence());
+        key = new WireKey(ident, probe.dstPort(), sequence);
       }
       case ICMP -> {
         segment = destination instanceof Inet6Address d6

@@ -5,7 +5,9 @@ package dev.hoptrace.packet;
  * destination's SYN-ACK or RST acknowledges it + 1. A SYN with data (path MTU discovery) is
  * answered by a SYN-ACK that acknowledges the SYN alone but by a RST that acknowledges the data
  * too (RFC 793 §3.4: ACK = SEG.SEQ + SEG.LEN); so such a SYN carries the sequence in the upper 16
- * bits, and since its data is shorter than 65536 bytes, ack − 1 gives the sequence back either way.
+ * bits of its sequence number, and since its data is shorter than 65536 bytes, ack − 1 with the
+ * lower 16 bits cleared gives that sequence number back either way. A quote of the SYN (Time
+ * Exceeded) carries it unchanged.
  */
 public final class SynSequence {
   private SynSequence() {}
@@ -15,14 +17,9 @@ public final class SynSequence {
     return withData ? (long) sequence << 16 : sequence;
   }
 
-  /** The probe sequence a quoted SYN carried. */
-  public static long fromQuote(long tcpSequence, boolean withData) {
-    return withData ? tcpSequence >>> 16 : tcpSequence;
-  }
-
-  /** The probe sequence an answer's acknowledgment number gives back. */
+  /** The sequence number of the SYN an answer's acknowledgment number answers. */
   public static long fromAck(long acknowledgment, boolean withData) {
-    long sequence = (acknowledgment - 1) & 0xffffffffL;
-    return withData ? sequence >>> 16 : sequence;
+    long acknowledged = (acknowledgment - 1) & 0xffffffffL;
+    return withData ? acknowledged & 0xffff0000L : acknowledged;
   }
 }

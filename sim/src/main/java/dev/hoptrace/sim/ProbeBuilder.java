@@ -116,12 +116,12 @@ final class ProbeBuilder {
         key = new WireKey(port, probe.dstPort(), inChecksum ? Wire.u16(segment, 6) : 0);
       }
       case TCP -> {
+        long sequence = SynSequence.onWire(probe.sequence(), dontFragment);
         Tcp syn = raw
-            ? Tcp.syn(port, probe.dstPort(), SynSequence.onWire(probe.sequence(), dontFragment),
-                RAW_TCP_WINDOW, new byte[0])
+            ? Tcp.syn(port, probe.dstPort(), sequence, RAW_TCP_WINDOW, new byte[0])
             : Tcp.syn(port, probe.dstPort(), isn, LINUX_TCP_WINDOW, linuxSynOptions(isn));
         segment = syn.encode(source, destination, payload);
-        key = new WireKey(port, probe.dstPort(), raw ? probe.sequence() : 0);
+        key = new WireKey(port, probe.dstPort(), raw ? sequence : 0);
       }
       case ICMP -> {
         segment = v6

@@ -95,8 +95,7 @@ final class ReplyReader {
       case QuotedUdp u when protocol == Protocol.UDP && u.sourcePort() == ident ->
           new WireKey(ident, u.destinationPort(), u.checksum());
       case QuotedTcp t when protocol == Protocol.TCP && t.sourcePort() == ident ->
-          new WireKey(ident, t.destinationPort(),
-              SynSequence.fromQuote(t.sequence(), builder.synsCarryData()));
+          new WireKey(ident, t.destinationPort(), t.sequence());
       case QuotedIcmp e when protocol == Protocol.ICMP && e.isEchoRequest()
           && (!raw || e.echoIdentifier() == ident) -> new WireKey(0, 0, e.echoSequence());
       default -> null;
