@@ -59,8 +59,9 @@ final class RawProbeBuilder {
   }
 
   /**
-   * @param dontFragment path MTU discovery: IPv4 probes carry DF, and each may have its own
-   *     size; a SYN then carries data up to it (otherwise it is bare whatever the length)
+   * @param dontFragment path MTU discovery: each probe may have its own size, a SYN then
+   *     carries data up to it (otherwise it is bare whatever the length); IPv4 probes leave
+   *     with DF set ({@link RawSession})
    */
   RawProbeBuilder(
       Protocol protocol, InetAddress source, InetAddress destination, int ident, int tos,
@@ -138,8 +139,7 @@ final class RawProbeBuilder {
       return new Ipv6Header(tos, 0, segment.length, next, probe.ttl(), (Inet6Address) source, d6)
           .encodeWith(segment);
     }
-    return new Ipv4Header(tos, Ipv4Header.MIN_LENGTH + segment.length, probe.sequence(),
-            dontFragment ? Ipv4Header.FLAG_DF : 0, 0,
+    return new Ipv4Header(tos, Ipv4Header.MIN_LENGTH + segment.length, probe.sequence(), 0, 0,
             probe.ttl(), next, 0, (Inet4Address) source, (Inet4Address) destination, 0)
         .encodeWith(segment);
   }

@@ -8,6 +8,7 @@ import dev.hoptrace.core.net.SentProbe;
 import dev.hoptrace.core.net.SessionInfo;
 import dev.hoptrace.linux.ffm.ErrnoException;
 import dev.hoptrace.linux.ffm.Libc;
+import dev.hoptrace.packet.Ipv4Header;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
@@ -53,6 +54,9 @@ final class RawSession implements ProbeSession {
   public SentProbe send(OutgoingProbe probe) throws NetworkException {
     RawProbeBuilder.Built built = builder.build(probe);
     byte[] packet = built.packet();
+    if (core.spec.discoverMtu() && !core.spec.ipv6()) {
+      Ipv4Header.setDontFragment(packet); // routers must refuse, not fragment, what is too big
+    }
     MemorySegment.copy(packet, 0, sendBuffer, ValueLayout.JAVA_BYTE, 0, packet.length);
     long sentAt = RealtimeClock.now();
     try {

@@ -155,6 +155,19 @@ public record Ipv4Header(
         protocol, newChecksum, source, destination, optionsLength);
   }
 
+  /**
+   * Sets Don't Fragment in the encoded packet {@code b}, whose IPv4 header starts at 0, and
+   * recomputes the header checksum: what probes of a path MTU discovery carry.
+   */
+  public static void setDontFragment(byte[] b) {
+    Wire.checkRange(b, 0, MIN_LENGTH);
+    int length = (b[0] & 0x0f) * 4;
+    Wire.checkRange(b, 0, length);
+    Wire.put16(b, 6, Wire.u16(b, 6) | FLAG_DF << 13);
+    Wire.put16(b, 10, 0);
+    Wire.put16(b, 10, Checksum.of(b, 0, length));
+  }
+
   @Override
   public int version() {
     return 4;

@@ -23,7 +23,8 @@ import java.net.InetAddress;
  *
  * <ul>
  *   <li>unprivileged UDP: the kernel's datagram from a fresh ephemeral port, DF clear
- *       ({@code IP_PMTUDISC_DONT}, as traceroute), key (local port, dst port, 0); Paris: from the
+ *       ({@code IP_PMTUDISC_DONT}, as traceroute; with path MTU discovery every IPv4 probe gets
+ *       DF from the session), key (local port, dst port, 0); Paris: from the
  *       session's one port, the payload chosen so that the kernel's checksum is the sequence, key
  *       (port, dst port, checksum);
  *   <li>ping socket: echo id = the socket's id, sequence = the probe's, DF clear, key (0, 0, seq);
@@ -145,8 +146,7 @@ final class ProbeBuilder {
       return new Built(new Ipv6Header(tos, label, segment.length, next, probe.ttl(),
           (Inet6Address) source, (Inet6Address) destination).encodeWith(segment), key);
     }
-    // TCP does path MTU discovery; so does --mtu (IP_PMTUDISC_PROBE, or DF in a raw header).
-    boolean df = dontFragment || (!raw && protocol == Protocol.TCP);
+    boolean df = !raw && protocol == Protocol.TCP; // TCP does path MTU discovery
     return new Built(new Ipv4Header(tos, Ipv4Header.MIN_LENGTH + segment.length,
         raw ? probe.sequence() : ipId, df ? Ipv4Header.FLAG_DF : 0, 0, probe.ttl(), next, 0,
         (Inet4Address) source, (Inet4Address) destination, 0).encodeWith(segment), key);

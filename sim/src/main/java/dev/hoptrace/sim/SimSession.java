@@ -10,6 +10,7 @@ import dev.hoptrace.core.net.SentProbe;
 import dev.hoptrace.core.net.SessionInfo;
 import dev.hoptrace.core.net.SessionSpec;
 import dev.hoptrace.core.net.WireKey;
+import dev.hoptrace.packet.Ipv4Header;
 import dev.hoptrace.packet.MalformedPacketException;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -104,13 +105,17 @@ final class SimSession implements ProbeSession {
           stack.unbind(protocol, previous);
         }
       }
+      byte[] packet = built.packet();
+      if (discoverMtu && !Datagram.v6(packet)) {
+        Ipv4Header.setDontFragment(packet); // IP_PMTUDISC_PROBE, or DF in a raw header
+      }
       // The kernel refuses what it may not fragment and the link cannot carry: raw sends
       // (IP_HDRINCL) always, other sockets with DF (--mtu); the error comes back at once.
-      byte[] refusal = raw || discoverMtu ? stack.refusal(built.packet()) : null;
+      byte[] refusal = raw || discoverMtu ? stack.refusal(packet) : null;
       if (refusal != null) {
         queue(refusal, perProbe ? built.key() : null, net.clock.now());
       } else {
-        stack.send(built.packet());
+        stack.send(packet);
       }
       return new SentProbe(built.key(), net.clock.now());
     }
