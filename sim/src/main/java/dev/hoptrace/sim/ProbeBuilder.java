@@ -84,6 +84,11 @@ final class ProbeBuilder {
     return p;
   }
 
+  /** Whether raw SYNs carry data (path MTU discovery), hence their sequence in the upper bits. */
+  boolean synsCarryData() {
+    return dontFragment;
+  }
+
   /**
    * What a probe of its own size carries: UDP and ICMP fill up to it; a raw SYN carries data up
    * to it (path MTU discovery), where otherwise it is a bare SYN whatever the packet length.
@@ -150,11 +155,6 @@ final class ProbeBuilder {
     return new Built(new Ipv4Header(tos, Ipv4Header.MIN_LENGTH + segment.length,
         raw ? probe.sequence() : ipId, df ? Ipv4Header.FLAG_DF : 0, 0, probe.ttl(), next, 0,
         (Inet4Address) source, (Inet4Address) destination, 0).encodeWith(segment), key);
-  }
-
-  /** Whether raw SYNs carry data (path MTU discovery), hence their sequence in the upper bits. */
-  boolean synsCarryData() {
-    return dontFragment;
   }
 
   /**
