@@ -63,10 +63,6 @@ public record TraceRequest(
   public static final int DEFAULT_UDP_PORT = 33434;
   /** Where path MTU discovery starts unless told otherwise: Linux traceroute's {@code --mtu}. */
   public static final int DEFAULT_MTU_START = 65000;
-  /** Why unprivileged TCP cannot discover the path MTU. */
-  public static final String MTU_TCP_NEEDS_RAW = "--mtu needs probes of a chosen size, and"
-      + " unprivileged TCP sends the kernel's bare SYN: use raw mode (root or CAP_NET_RAW), or"
-      + " UDP or ICMP (-I)";
   /** The port {@code -U} uses unless told otherwise (DNS, usually let through firewalls). */
   public static final int DEFAULT_FIXED_UDP_PORT = 53;
   /** The port TCP probes go to unless told otherwise. */

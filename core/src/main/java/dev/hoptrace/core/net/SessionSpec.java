@@ -70,13 +70,18 @@ public record SessionSpec(
       return Optional.empty();
     }
     if (protocol == Protocol.TCP) {
-      return Optional.of(dev.hoptrace.core.TraceRequest.MTU_TCP_NEEDS_RAW);
+      return Optional.of(MTU_TCP_NEEDS_RAW);
     }
     if (paris && protocol == Protocol.UDP) {
       return Optional.of(MTU_PARIS_UDP_NEEDS_RAW);
     }
     return Optional.empty();
   }
+
+  /** Why unprivileged TCP cannot discover the path MTU. */
+  public static final String MTU_TCP_NEEDS_RAW = "--mtu needs probes of a chosen size, and"
+      + " unprivileged TCP sends the kernel's bare SYN: use raw mode (root or CAP_NET_RAW), or"
+      + " UDP or ICMP (-I)";
 
   /** Why unprivileged Paris UDP cannot discover the path MTU. */
   public static final String MTU_PARIS_UDP_NEEDS_RAW = "--mtu with --paris UDP needs raw mode"
