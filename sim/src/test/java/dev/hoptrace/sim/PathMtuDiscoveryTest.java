@@ -146,6 +146,35 @@ class PathMtuDiscoveryTest {
     assertThat(first.annotation()).isEqualTo("!F-1500");
   }
 
+  static Stream<Arguments> parisSessions() {
+    return Stream.of(false, true).flatMap(v6 -> Stream.of(
+        Arguments.of(v6, Protocol.UDP, ProbeMode.RAW),
+        Arguments.of(v6, Protocol.ICMP, ProbeMode.RAW),
+        Arguments.of(v6, Protocol.ICMP, ProbeMode.UNPRIVILEGED),
+        Arguments.of(v6, Protocol.TCP, ProbeMode.RAW)));
+  }
+
+  /** Probes of one flow still tell themselves apart when their length changes. */
+  @ParameterizedTest(name = "ipv6={0} {1} {2}")
+  @MethodSource("parisSessions")
+  void parisProbesShrinkToo(boolean v6, Protocol protocol, ProbeMode mode) {
+    TraceResult r = Traces.trace(new SimulatedNetwork(TWO_DROPS), v6, protocol, mode,
+        b -> b.discoverMtu(true).paris(true));
+
+    assertThat(r.pathMtu().orElseThrow().drops()).extracting(ProbeSize::ttl,
+        ProbeSize::learnedMtu).containsExactly(tuple(1, 1500), tuple(3, 1400), tuple(4, 1300));
+    assertThat(r.reached()).isTrue();
+    assertThat(r.dropped().unmatched()).isZero();
+  }
+
+  @Test
+  void unprivilegedParisUdpCannotKeepItsIdentityAcrossSizes() {
+    SimulatedNetwork network = new SimulatedNetwork(TWO_DROPS);
+    assertThatThrownBy(() -> TraceRequest.to(network.destination(false)).paris(true)
+        .mode(ProbeMode.UNPRIVILEGED).discoverMtu(true).build())
+        .hasMessageContaining("--mtu with --paris UDP needs raw mode");
+  }
+
   @Test
   void unprivilegedTcpCannotChooseItsSize() {
     SimulatedNetwork network = new SimulatedNetwork(TWO_DROPS);

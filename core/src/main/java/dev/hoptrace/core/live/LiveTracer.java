@@ -26,9 +26,15 @@ public final class LiveTracer {
    *
    * @return the final snapshot
    * @throws NetworkException when the sockets cannot be opened at all
+   * @throws IllegalArgumentException for a request with path MTU discovery, which rounds of one
+   *     size do not do (a one-shot {@link dev.hoptrace.core.Tracer} does)
    */
   public LiveSnapshot run(TraceRequest request, RoundPolicy policy, LiveListener listener,
       LiveControl control) throws NetworkException {
+    if (request.discoverMtu()) {
+      throw new IllegalArgumentException("path MTU discovery (--mtu) runs in a one-shot trace"
+          + " (Tracer), not in continuous rounds");
+    }
     try (ProbeSession session = network.open(request.sessionSpec())) {
       return new RoundEngine(request, policy, session, listener, control).run();
     }
