@@ -10,6 +10,8 @@ import dev.hoptrace.lab.IpFamily;
 import dev.hoptrace.lab.Lab;
 import dev.hoptrace.scenario.Scenario;
 import dev.hoptrace.scenario.ScenarioReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -35,7 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * tracepath} find them.
  */
 class PathMtuIT {
-  private static final Scenario TWO_DROPS = ScenarioReader.read("""
+  private static final String TWO_DROPS_YAML = """
       name: two-drops
       description: 1500 to router 2, then 1400 to router 3, then 1300 to the destination.
       nodes:
@@ -49,7 +52,8 @@ class PathMtuIT {
         - r1 -- r2
         - {between: r2 -- r3, mtu: 1400}
         - {between: r3 -- dst, mtu: 1300}
-      """, "two-drops");
+      """;
+  private static final Scenario TWO_DROPS = ScenarioReader.read(TWO_DROPS_YAML, "two-drops");
   private static final Pattern MARK = Pattern.compile("\\s+F=(\\d+)");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static Lab lab;
@@ -205,6 +209,38 @@ class PathMtuIT {
     assertThat(ours).as("tracepath:\n%s\nhoptrace:\n%s", theirs.stdout(), run.stdout())
         .isEqualTo(tracepathDrops);
     assertThat(mtu.get("mtu").asInt()).isEqualTo(Integer.parseInt(resume.group(1)));
+  }
+
+  /** The simulator, given the same scenario file, finds what the kernels found. */
+  @ParameterizedTest(name = "{0} {1} {2}")
+  @MethodSource("someOfEach")
+  void theSimulatorFindsTheSameDrops(Method method, IpFamily family, RunAs user,
+      @TempDir Path dir) throws Exception {
+    Path file = dir.resolve("two-drops.yaml");
+    Files.writeString(file, TWO_DROPS_YAML);
+    List<String> args = args(method, family);
+    TraceReport simulated = new SimulatedHoptrace(file.toString()).trace(user.mode(), args);
+    TraceReport real = new Hoptrace(lab).trace(user, args.toArray(String[]::new));
+
+    assertThat(drops(real.raw())).as("lab: %s\nsimulator: %s", real.raw(), simulated.raw())
+        .isEqualTo(drops(simulated.raw())).hasSize(4);
+    assertThat(real.respondersPerHop()).isEqualTo(simulated.respondersPerHop());
+  }
+
+  static Stream<Arguments> someOfEach() {
+    return Stream.of(Arguments.of(Method.UDP, IpFamily.IPV4, RunAs.ROOT_RAW),
+        Arguments.of(Method.ICMP, IpFamily.IPV6, RunAs.NOBODY_UNPRIVILEGED),
+        Arguments.of(Method.TCP, IpFamily.IPV6, RunAs.ROOT_RAW),
+        Arguments.of(Method.UDP, IpFamily.IPV6, RunAs.NOBODY_UNPRIVILEGED));
+  }
+
+  private static List<String> drops(String json) throws Exception {
+    List<String> drops = new ArrayList<>();
+    JsonNode mtu = JSON.readTree(json).get("pathMtu");
+    mtu.get("drops").forEach(d -> drops.add(d.get("ttl").asInt() + ":" + d.get("mtu").asInt()
+        + " from " + d.get("reportedBy").asText()));
+    drops.add("path MTU " + mtu.get("mtu").asInt());
+    return drops;
   }
 
   @Test
