@@ -2,7 +2,13 @@ package dev.hoptrace.core.engine;
 
 import dev.hoptrace.core.PathMtu;
 import dev.hoptrace.core.ProbeSize;
+import dev.hoptrace.core.net.NetworkException;
+import dev.hoptrace.core.net.OutgoingProbe;
+import dev.hoptrace.core.net.ProbeSession;
 import dev.hoptrace.core.net.Reply;
+import dev.hoptrace.core.net.ReplySink;
+import dev.hoptrace.core.net.SentProbe;
+import dev.hoptrace.core.net.SessionInfo;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +23,9 @@ import java.util.Optional;
  * probe is sent again at the new size instead of being reported. The first probe in TTL order
  * that went out at a new size is where the MTU dropped ({@code F=NUM}): a router sends the error
  * for the link after it, so that is one hop past the router that reported it.
+ *
+ * <p>The engine sends through {@link #sizing}, which gives each probe its size and remembers it
+ * by the probe's sequence (unique in a one-shot trace).
  *
  * <p>Probes of many TTLs are in flight at once, so several may be refused for the same link;
  * each is sent again at the size in force by then. Every resend is strictly smaller than the try
@@ -36,6 +45,9 @@ final class MtuDiscovery {
   private final int minimum;
   private final boolean ipv6;
   private int current;
+  /** Each probe's newest size and how often it was made smaller, by its sequence. */
+  private final Map<Integer, Integer> sentSize = new HashMap<>();
+  private final Map<Integer, Integer> shrinks = new HashMap<>();
   /** Who reported each size the MTU was lowered to. */
   private final Map<Integer, InetAddress> reporters = new HashMap<>();
   /** The MTU shown so far in TTL order, for the F=NUM marks. */
@@ -55,26 +67,67 @@ final class MtuDiscovery {
     return current;
   }
 
+  /** The probe with this sequence goes out now, at the size reached: returns that size. */
+  int sent(int sequence) {
+    sentSize.put(sequence, current);
+    return current;
+  }
+
+  /** {@code session}, sending every probe at the size reached ({@link #sent}). */
+  ProbeSession sizing(ProbeSession session) {
+    return new ProbeSession() {
+      @Override
+      public SessionInfo info() {
+        return session.info();
+      }
+
+      @Override
+      public long now() {
+        return session.now();
+      }
+
+      @Override
+      public SentProbe send(OutgoingProbe probe) throws NetworkException {
+        return session.send(probe.withSize(sent(probe.sequence())));
+      }
+
+      @Override
+      public void receive(long deadline, ReplySink sink) throws NetworkException {
+        session.receive(deadline, sink);
+      }
+
+      @Override
+      public void release(SentProbe probe) {
+        session.release(probe);
+      }
+
+      @Override
+      public void close() {
+        session.close();
+      }
+    };
+  }
+
   /**
    * A Packet Too Big reply for {@code slot}: the size to send it again with, or 0 when it cannot
    * usefully be smaller (the reply is then the probe's outcome, {@code !F-<mtu>}).
    */
   int shrink(ProbeSlot slot, Reply reply) {
-    if (slot.shrinks >= MAX_SHRINKS) {
+    int size = sentSize.getOrDefault(slot.sequence, 0);
+    int shrunk = shrinks.getOrDefault(slot.sequence, 0);
+    if (size == 0 || shrunk >= MAX_SHRINKS) {
       return 0;
     }
     int reported = reply.mtu();
     int target = reported > 0 ? Math.max(minimum, reported)
-        : ipv6 ? minimum : plateauBelow(slot.size);
+        : ipv6 ? minimum : plateauBelow(size);
     int next = Math.min(current, target);
-    if (next >= slot.size) {
+    if (next >= size) {
       return 0;
     }
-    if (next < current) {
-      current = next;
-    }
+    current = next;
     reporters.putIfAbsent(next, reply.responder());
-    slot.shrinks++;
+    shrinks.put(slot.sequence, shrunk + 1);
     return next;
   }
 
@@ -91,7 +144,7 @@ final class MtuDiscovery {
   List<ProbeSize> hop(ProbeSlot[] slots) {
     List<ProbeSize> hop = new ArrayList<>();
     for (ProbeSlot slot : slots) {
-      int size = slot.sent == null ? 0 : slot.size;
+      int size = slot.sent == null ? 0 : sentSize.getOrDefault(slot.sequence, 0);
       int learned = 0;
       if (size > 0 && size < shown) {
         learned = size;

@@ -18,10 +18,6 @@ final class ProbeSlot {
 
   State state = State.PENDING;
   SentProbe sent;
-  /** Total length of the newest send (path MTU discovery), or 0 for the session's length. */
-  int size;
-  /** How often path MTU discovery sent it again smaller. */
-  int shrinks;
   long deadline;
   ProbeResult result;
 

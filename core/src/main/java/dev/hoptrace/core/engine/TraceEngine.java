@@ -7,7 +7,6 @@ import dev.hoptrace.core.TraceListener;
 import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.TraceResult;
 import dev.hoptrace.core.net.NetworkException;
-import dev.hoptrace.core.net.OutgoingProbe;
 import dev.hoptrace.core.net.ProbeSession;
 import dev.hoptrace.core.net.Reply;
 import dev.hoptrace.core.net.ReplyKind;
@@ -56,7 +55,9 @@ public final class TraceEngine implements ReplySink {
 
   public TraceEngine(TraceRequest request, ProbeSession session, TraceListener listener) {
     this.request = request;
-    this.session = session;
+    this.mtu = request.discoverMtu()
+        ? new MtuDiscovery(request.packetLength(), request.ipv6()) : null;
+    this.session = mtu == null ? session : mtu.sizing(session);
     this.listener = listener;
     this.table = new HopTable(request.firstTtl(), request.maxTtl(), request.probesPerHop());
     this.matcher = new Matcher(request.destination());
@@ -66,8 +67,6 @@ public final class TraceEngine implements ReplySink {
     this.sendGap = request.sendWait().toNanos();
     this.nextTtl = request.firstTtl();
     this.nextHopToReport = request.firstTtl();
-    this.mtu = request.discoverMtu()
-        ? new MtuDiscovery(request.packetLength(), request.ipv6()) : null;
   }
 
   public TraceResult run() throws NetworkException {
@@ -122,33 +121,31 @@ public final class TraceEngine implements ReplySink {
 
   private void send() throws NetworkException {
     ProbeSlot slot = table.hop(nextTtl)[nextIndex];
-    transmit(slot);
+    slot.sent = session.send(strategy.probe(slot));
+    slot.deadline = wait.deadline(slot, table);
+    inFlight.add(slot);
+    probesSent++;
+    listener.probeSent(slot.ttl, slot.index);
     if (++nextIndex == request.probesPerHop()) {
       nextIndex = 0;
       nextTtl++;
     }
   }
 
-  private void transmit(ProbeSlot slot) throws NetworkException {
-    OutgoingProbe probe = strategy.probe(slot);
-    if (mtu != null) {
-      slot.size = mtu.size();
-      probe = probe.withSize(slot.size);
-    }
-    slot.sent = session.send(probe);
-    slot.deadline = wait.deadline(slot, table);
-    inFlight.add(slot);
-    probesSent++;
-    listener.probeSent(slot.ttl, slot.index);
-  }
-
-  /** A probe refused as too big goes out again at the path MTU now known, unless past the end. */
+  /**
+   * A probe refused as too big goes out again, at the path MTU now known ({@link
+   * MtuDiscovery#sizing}), unless the trace ended below its TTL meanwhile.
+   */
   private void sendAgain(ProbeSlot slot) throws NetworkException {
     if (slot.ttl > finalTtl) {
       slot.state = ProbeSlot.State.CANCELLED;
       return;
     }
-    transmit(slot);
+    slot.sent = session.send(strategy.probe(slot));
+    slot.deadline = wait.deadline(slot, table);
+    inFlight.add(slot);
+    probesSent++;
+    listener.probeSent(slot.ttl, slot.index);
   }
 
   private void expire(long now) {

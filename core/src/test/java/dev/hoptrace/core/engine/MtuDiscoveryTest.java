@@ -20,10 +20,17 @@ class MtuDiscoveryTest {
         3, 4, mtu, 63, 0, Optional.empty(), IcmpExtensions.NONE);
   }
 
+  /** A probe sent now, at the size reached. */
   private static ProbeSlot sentAt(MtuDiscovery mtu, int ttl) {
     ProbeSlot slot = new ProbeSlot(ttl, 0, ttl);
-    slot.size = mtu.size();
+    mtu.sent(slot.sequence);
     slot.sent = new SentProbe(new WireKey(0, 0, ttl), 0);
+    return slot;
+  }
+
+  /** The same probe sent again, at the size reached. */
+  private static ProbeSlot resent(MtuDiscovery mtu, ProbeSlot slot) {
+    mtu.sent(slot.sequence);
     return slot;
   }
 
@@ -34,7 +41,7 @@ class MtuDiscoveryTest {
 
     assertThat(mtu.shrink(slot, tooBig(1400))).isEqualTo(1400);
     assertThat(mtu.size()).isEqualTo(1400);
-    assertThat(mtu.hop(new ProbeSlot[] {resent(slot, 1400)}).getFirst().learnedFrom())
+    assertThat(mtu.hop(new ProbeSlot[] {resent(mtu, slot)}).getFirst().learnedFrom())
         .contains(ROUTER);
   }
 
@@ -44,7 +51,7 @@ class MtuDiscoveryTest {
     ProbeSlot slot = sentAt(mtu, 3);
 
     assertThat(mtu.shrink(slot, tooBig(1000))).isEqualTo(1280); // RFC 8201 §4
-    resent(slot, 1280);
+    resent(mtu, slot);
     assertThat(mtu.shrink(slot, tooBig(1000))).isZero(); // cannot go lower: !F-1000 stands
     assertThat(mtu.size()).isEqualTo(1280);
   }
@@ -61,7 +68,7 @@ class MtuDiscoveryTest {
     ProbeSlot slot = sentAt(mtu, 2);
 
     assertThat(mtu.shrink(slot, tooBig(0))).isEqualTo(1492);
-    resent(slot, 1492);
+    resent(mtu, slot);
     assertThat(mtu.shrink(slot, tooBig(0))).isEqualTo(1006);
   }
 
@@ -78,9 +85,9 @@ class MtuDiscoveryTest {
     MtuDiscovery mtu = new MtuDiscovery(65000, false);
     ProbeSlot slot = sentAt(mtu, 2);
     int resends = 0;
-    for (int next = mtu.shrink(slot, tooBig(slot.size - 1)); next > 0;
-        next = mtu.shrink(slot, tooBig(slot.size - 1))) {
-      resent(slot, next);
+    for (int next = mtu.shrink(slot, tooBig(mtu.size() - 1)); next > 0;
+        next = mtu.shrink(slot, tooBig(mtu.size() - 1))) {
+      resent(mtu, slot);
       resends++;
     }
     assertThat(resends).isEqualTo(MtuDiscovery.MAX_SHRINKS);
@@ -89,23 +96,20 @@ class MtuDiscoveryTest {
   @Test
   void theDropIsMarkedAtTheFirstProbeInTtlOrderSentAtTheNewSize() {
     MtuDiscovery mtu = new MtuDiscovery(1500, false);
-    ProbeSlot[] hop2 = {slot(2, 0, 1500), slot(2, 1, 1500)};
-    ProbeSlot[] hop3 = {slot(3, 0, 1400), slot(3, 1, 1400)};
+    ProbeSlot[] hop2 = {slot(mtu, 2, 0), slot(mtu, 2, 1)};
+    ProbeSlot refused = slot(mtu, 3, 0);
+    assertThat(mtu.shrink(refused, tooBig(1400))).isEqualTo(1400);
+    ProbeSlot[] hop3 = {resent(mtu, refused), slot(mtu, 3, 1)};
 
     assertThat(mtu.hop(hop2)).noneMatch(p -> p.dropped());
     assertThat(mtu.hop(hop3)).extracting(p -> p.learnedMtu()).containsExactly(1400, 0);
     assertThat(mtu.result().drops()).hasSize(1);
   }
 
-  private static ProbeSlot slot(int ttl, int index, int size) {
+  private static ProbeSlot slot(MtuDiscovery mtu, int ttl, int index) {
     ProbeSlot slot = new ProbeSlot(ttl, index, ttl * 10 + index);
-    slot.size = size;
+    mtu.sent(slot.sequence);
     slot.sent = new SentProbe(new WireKey(0, 0, slot.sequence), 0);
-    return slot;
-  }
-
-  private static ProbeSlot resent(ProbeSlot slot, int size) {
-    slot.size = size;
     return slot;
   }
 }
