@@ -63,6 +63,26 @@ final class ClientStack implements SimNode {
     return AddressPlan.of(link, name, ipv6);
   }
 
+  /**
+   * What the local stack says to a probe longer than the client's link: Fragmentation Needed /
+   * Packet Too Big from its own address with the link's MTU, as {@code EMSGSIZE} with an {@code
+   * SO_EE_ORIGIN_LOCAL} error-queue entry tells a Linux program; null when the probe fits.
+   */
+  byte[] refusal(byte[] probe) {
+    if (probe.length <= link.mtu()) {
+      return null;
+    }
+    if (Datagram.v6(probe)) {
+      Inet6Address self = (Inet6Address) address(true);
+      byte[] icmp = IcmpErrorEncoder.packetTooBig(self, self, link.mtu(), probe);
+      return new Ipv6Header(0, 0, icmp.length, Datagram.ICMPV6, 64, self, self).encodeWith(icmp);
+    }
+    Inet4Address self = (Inet4Address) address(false);
+    byte[] icmp = IcmpErrorEncoder.destinationUnreachableV4(IcmpV4.CODE_FRAGMENTATION_NEEDED,
+        link.mtu(), probe, IcmpExtensions.NONE);
+    return IcmpErrorEncoder.ipv4Packet(self, self, 64, nextIpId(), icmp);
+  }
+
   /** Binds a free port (a ping socket's id for ICMP) to {@code endpoint}'s session. */
   int bind(Protocol protocol, SimSession session) {
     Map<Integer, Endpoint> table = table(protocol);
@@ -107,26 +127,6 @@ final class ClientStack implements SimNode {
   /** Bound sockets of all kinds (for tests: released probes give theirs back). */
   int socketsInUse() {
     return udp.size() + tcp.size() + ping.size();
-  }
-
-  /**
-   * What the local stack says to a probe longer than the client's link: Fragmentation Needed /
-   * Packet Too Big from its own address with the link's MTU, as {@code EMSGSIZE} with an {@code
-   * SO_EE_ORIGIN_LOCAL} error-queue entry tells a Linux program; null when the probe fits.
-   */
-  byte[] refusal(byte[] probe) {
-    if (probe.length <= link.mtu()) {
-      return null;
-    }
-    if (Datagram.v6(probe)) {
-      Inet6Address self = (Inet6Address) address(true);
-      byte[] icmp = IcmpErrorEncoder.packetTooBig(self, self, link.mtu(), probe);
-      return new Ipv6Header(0, 0, icmp.length, Datagram.ICMPV6, 64, self, self).encodeWith(icmp);
-    }
-    Inet4Address self = (Inet4Address) address(false);
-    byte[] icmp = IcmpErrorEncoder.destinationUnreachableV4(IcmpV4.CODE_FRAGMENTATION_NEEDED,
-        link.mtu(), probe, IcmpExtensions.NONE);
-    return IcmpErrorEncoder.ipv4Packet(self, self, 64, nextIpId(), icmp);
   }
 
   void send(byte[] packet) {
