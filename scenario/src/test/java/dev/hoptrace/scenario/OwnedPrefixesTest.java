@@ -136,4 +136,18 @@ class OwnedPrefixesTest {
     assertThat(List.of(Prefix.parse("198.19.0.0/16").overlaps(v4), v4.overlaps(Prefix.parse("198.19.2.128/25"))))
         .containsExactly(true, false);
   }
+
+  @Test
+  void targetListsHoldEveryOwnedAddressOrASeededSample() throws Exception {
+    Scenario s = tree("");
+    List<InetAddress> v4 = ScenarioTargets.all(s, false);
+    assertThat(v4).hasSize(256 + 128 + 256);
+    assertThat(v4.getFirst()).isEqualTo(ip("198.19.1.0"));
+    assertThat(v4.getLast()).isEqualTo(ip("198.19.3.255"));
+    assertThat(ScenarioTargets.all(s, true)).hasSize(256 + 4);
+    List<InetAddress> sample = ScenarioTargets.sample(s, false, 100, 7);
+    assertThat(sample).hasSize(100).doesNotHaveDuplicates().allMatch(v4::contains)
+        .isEqualTo(ScenarioTargets.sample(s, false, 100, 7));
+    assertThat(sample).isNotEqualTo(ScenarioTargets.sample(s, false, 100, 8));
+  }
 }
