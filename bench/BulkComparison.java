@@ -1,0 +1,313 @@
+/*
+ * Bulk tracing benchmark: scamper (and hoptrace bulk, once it exists) tracing every address of
+ * the bulk-tree lab at fixed probe rates, and the lab's own capacity.
+ *
+ * Run (as root, from the repository root; builds its own lab and removes it):
+ *   bench/compare-bulk.sh [--rates 1000,5000,10000] [--flood 25000,50000,100000,200000]
+ *                         [--sample N] [--max-ttl 16] [--only scamper|hoptrace|flood]
+ *
+ * 1. The lab: bench/scenarios/bulk-tree.yaml, 3,328 IPv4 targets behind 18 routers (silent and
+ *    unreachable hosts, a silent router, 3 and 4 hops).
+ * 2. Per rate, each tool traces the whole list (or --sample N of it) in the client namespace
+ *    under /usr/bin/time: wall time, CPU (user + system), peak RSS; UDP probes that left the
+ *    client (nftables counter); and how many traces are complete and correct against the
+ *    scenario: every hop that should answer did, from the right address, none other did, and
+ *    the trace ended as the scenario says (reached, !H, or the gap limit behind silent hosts).
+ *    scamper: trace -P udp-paris -w 1 -m MAX (two attempts per hop, its default), JSON output.
+ *    hoptrace: bulk -f targets --rate R --max-ttl MAX -o json, JSON Lines; skipped with a
+ *    message while this build has no bulk command.
+ * 3. Flood (bench/lab-flood.c, compiled with cc): UDP probes at TTL 1..4 to the answering
+ *    targets at fixed offered rates, ICMP replies counted: what the lab's kernels sustain.
+ * Prints Markdown tables for docs/benchmarks.md.
+ */
+
+import dev.hoptrace.lab.AddressText;
+import dev.hoptrace.lab.Commands;
+import dev.hoptrace.lab.ExecResult;
+import dev.hoptrace.lab.Lab;
+import dev.hoptrace.lab.PacketCounter;
+import dev.hoptrace.scenario.IcmpPolicy;
+import dev.hoptrace.scenario.Link;
+import dev.hoptrace.scenario.Node;
+import dev.hoptrace.scenario.OwnedPrefixes;
+import dev.hoptrace.scenario.PathGraph;
+import dev.hoptrace.scenario.Scenario;
+import dev.hoptrace.scenario.ScenarioLibrary;
+import dev.hoptrace.scenario.ScenarioTargets;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What one trace showed: responders per TTL and how it ended. */
+record Observed(Map<Integer, Set<String>> responders, String end) {}
+
+static final Duration RUN_LIMIT = Duration.ofMinutes(20);
+
+void main(String[] args) throws Exception {
+  String file = "bench/scenarios/bulk-tree.yaml";
+  List<Integer> rates = List.of(1000, 5000, 10000);
+  List<Integer> floods = List.of(25000, 50000, 100000, 200000, 400000);
+  int sample = 0;
+  int maxTtl = 16;
+  String only = "";
+  for (int i = 0; i < args.length; i++) {
+    switch (args[i]) {
+      case "--scenario" -> file = args[++i];
+      case "--rates" -> rates = numbers(args[++i]);
+      case "--flood" -> floods = numbers(args[++i]);
+      case "--sample" -> sample = Integer.parseInt(args[++i]);
+      case "--max-ttl" -> maxTtl = Integer.parseInt(args[++i]);
+      case "--only" -> only = args[++i];
+      default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+    }
+  }
+  String hoptrace = Path.of(System.getProperty("hoptrace.launcher", "hoptrace")).toAbsolutePath()
+      .toString();
+  Scenario scenario = ScenarioLibrary.read(Path.of(file));
+  List<InetAddress> targets = sample > 0 ? ScenarioTargets.sample(scenario, false, sample, 1)
+      : ScenarioTargets.all(scenario, false);
+  Path work = Files.createTempDirectory("hoptrace-bulk-");
+  Path list = work.resolve("targets.txt");
+  Files.write(list, targets.stream().map(AddressText::of).toList());
+  Path answering = work.resolve("answering.txt");
+  Files.write(answering, targets.stream()
+      .filter(t -> scenario.prefixOwner(t).orElseThrow().owned().hosts() == OwnedPrefixes.Hosts.ANSWER)
+      .map(AddressText::of).toList());
+  Map<String, Expected> expected = new HashMap<>();
+  Set<String> silent = silentRouterAddresses(scenario);
+  for (InetAddress t : targets) {
+    expected.put(AddressText.of(t), new Expected(PathGraph.to(scenario, t), silent));
+  }
+  System.err.println("compare-bulk: " + targets.size() + " targets in " + list + "; load "
+      + Files.readString(Path.of("/proc/loadavg")).strip());
+
+  List<String> rows = new ArrayList<>();
+  List<String> floodRows = new ArrayList<>();
+  try (Lab lab = Lab.start(scenario)) {
+    for (int rate : rates) {
+      if ("scamper".startsWith(only) || only.isEmpty()) {
+        Path out = work.resolve("scamper-" + rate + ".json");
+        List<String> command = List.of("scamper", "-p", "" + rate, "-O", "json", "-o",
+            out.toString(), "-c", "trace -P udp-paris -w 1 -m " + maxTtl, "-f", list.toString());
+        rows.add(row(lab, "scamper -p " + rate, command, rate, out, expected, true));
+      }
+      if ("hoptrace".startsWith(only) || only.isEmpty()) {
+        if (!hasBulk(hoptrace)) {
+          System.err.println("compare-bulk: hoptrace bulk: not in this build (`hoptrace --help`"
+              + " lists no bulk command); skipped");
+        } else {
+          Path out = work.resolve("hoptrace-" + rate + ".jsonl");
+          List<String> command = List.of("sh", "-c", "exec \"$0\" bulk -f \"$1\" --rate \"$2\""
+              + " --max-ttl \"$3\" -o json > \"$4\"", hoptrace, list.toString(), "" + rate,
+              "" + maxTtl, out.toString());
+          rows.add(row(lab, "hoptrace bulk --rate " + rate, command, rate, out, expected, false));
+        }
+      }
+    }
+    if ("flood".startsWith(only) || only.isEmpty()) {
+      Path flood = work.resolve("lab-flood");
+      Commands.run(List.of("cc", "-O2", "-o", flood.toString(),
+          Path.of("bench/lab-flood.c").toAbsolutePath().toString(), "-lpthread"),
+          Duration.ofMinutes(1)).orThrow();
+      for (int rate : floods) {
+        ExecResult r = lab.exec(lab.client(), List.of(flood.toString(), "-f",
+            answering.toString(), "-r", "" + rate, "-s", "5", "-m", "4"), "", RUN_LIMIT, null);
+        if (!r.succeeded()) {
+          throw new IllegalStateException("lab-flood failed: " + r.describe());
+        }
+        floodRows.add(floodRow(r.stdout()));
+        System.err.println(floodRows.getLast());
+      }
+    }
+  }
+  if (!rows.isEmpty()) {
+    System.out.println("| tool and rate | targets | wall s | probes sent | probes/s | CPU s |"
+        + " peak RSS MB | traces complete and correct |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+    rows.forEach(System.out::println);
+  }
+  if (!floodRows.isEmpty()) {
+    System.out.println();
+    System.out.println("| offered probes/s | sent probes/s | ICMP replies/s | replies per probe |");
+    System.out.println("|---:|---:|---:|---:|");
+    floodRows.forEach(System.out::println);
+  }
+}
+
+List<Integer> numbers(String csv) {
+  return java.util.Arrays.stream(csv.split(",")).map(String::strip).map(Integer::parseInt).toList();
+}
+
+/** Whether the launcher's help lists a bulk command. */
+boolean hasBulk(String hoptrace) {
+  ExecResult help = Commands.run(List.of(hoptrace, "--help"), Duration.ofMinutes(5));
+  return help.stdout().lines().anyMatch(l -> l.matches("\\s+bulk\\s.*"));
+}
+
+/** One tool at one rate: runs it under /usr/bin/time and checks every trace. */
+String row(Lab lab, String name, List<String> command, int rate, Path out,
+    Map<String, Expected> expected, boolean scamper) throws Exception {
+  List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "TIME %e %U %S %M"));
+  timed.addAll(command);
+  try (PacketCounter wire = PacketCounter.install(lab, lab.client(),
+      Map.of("probes", "ip daddr 198.18.0.0/15 meta l4proto udp"))) {
+    ExecResult result = lab.exec(lab.client(), timed, "", RUN_LIMIT, null);
+    if (!result.succeeded()) {
+      throw new IllegalStateException(name + " failed: " + result.describe());
+    }
+    String[] t = result.stderr().lines().filter(l -> l.startsWith("TIME ")).reduce((a, b) -> b)
+        .orElseThrow().split(" ");
+    double wall = Double.parseDouble(t[1]);
+    double cpu = Double.parseDouble(t[2]) + Double.parseDouble(t[3]);
+    double rssMb = Long.parseLong(t[4]) / 1024.0;
+    long probes = wire.packets("probes");
+    Map<String, Observed> traces = scamper ? readScamper(Files.readString(out))
+        : readHoptrace(Files.readString(out));
+    int correct = 0;
+    Map<String, Integer> wrong = new TreeMap<>();
+    for (var e : expected.entrySet()) {
+      Observed seen = traces.get(e.getKey());
+      String why = seen == null ? "missing" : e.getValue().mismatch(seen, scamper);
+      if (why == null) {
+        correct++;
+      } else {
+        wrong.merge(why, 1, Integer::sum);
+      }
+    }
+    if (!wrong.isEmpty()) {
+      System.err.println(name + ": not correct: " + wrong);
+    }
+    String row = "| %s | %d | %.1f | %d | %.0f | %.2f | %.1f | %d (%.1f %%) |".formatted(name,
+        expected.size(), wall, probes, probes / wall, cpu, rssMb, correct,
+        100.0 * correct / expected.size());
+    System.err.println(row);
+    return row;
+  }
+}
+
+/** scamper's JSON: one {"type":"trace", ...} object a line, a hop object per reply. */
+Map<String, Observed> readScamper(String text) {
+  Pattern dst = Pattern.compile("\"dst\":\"([^\"]+)\"");
+  Pattern stop = Pattern.compile("\"stop_reason\":\"([A-Z]+)\"");
+  Pattern hop = Pattern.compile("\"addr\":\"([^\"]+)\", \"probe_ttl\":(\\d+)");
+  Map<String, Observed> traces = new HashMap<>();
+  for (String line : text.lines().filter(l -> l.contains("\"type\":\"trace\"")).toList()) {
+    Matcher d = dst.matcher(line);
+    Matcher s = stop.matcher(line);
+    if (!d.find() || !s.find()) {
+      continue;
+    }
+    Map<Integer, Set<String>> responders = new TreeMap<>();
+    Matcher h = hop.matcher(line);
+    while (h.find()) {
+      responders.computeIfAbsent(Integer.parseInt(h.group(2)), k -> new HashSet<>()).add(h.group(1));
+    }
+    String end = switch (s.group(1)) {
+      case "COMPLETED" -> "reached";
+      case "UNREACH" -> "unreachable";
+      case "GAPLIMIT" -> "gap-limit";
+      default -> s.group(1).toLowerCase();
+    };
+    traces.put(d.group(1), new Observed(responders, end));
+  }
+  return traces;
+}
+
+/**
+ * hoptrace's JSON Lines, one trace object a line as docs/json.md describes a trace:
+ * destination.address, stopReason, hops[].ttl with probes[].responder.
+ */
+Map<String, Observed> readHoptrace(String text) {
+  Pattern dst = Pattern.compile("\"address\"\\s*:\\s*\"([^\"]+)\"");
+  Pattern stop = Pattern.compile("\"stopReason\"\\s*:\\s*\"([a-z-]+)\"");
+  Pattern ttl = Pattern.compile("\\{\\s*\"ttl\"\\s*:\\s*(\\d+)");
+  Pattern responder = Pattern.compile("\"responder\"\\s*:\\s*\"([^\"]+)\"");
+  Map<String, Observed> traces = new HashMap<>();
+  for (String line : text.lines().filter(l -> l.contains("\"stopReason\"")).toList()) {
+    Matcher d = dst.matcher(line);
+    Matcher s = stop.matcher(line);
+    if (!d.find() || !s.find()) {
+      continue;
+    }
+    Map<Integer, Set<String>> responders = new TreeMap<>();
+    Matcher t = ttl.matcher(line);
+    List<int[]> starts = new ArrayList<>();
+    while (t.find()) {
+      starts.add(new int[] {t.start(), Integer.parseInt(t.group(1))});
+    }
+    for (int i = 0; i < starts.size(); i++) {
+      int end = i + 1 < starts.size() ? starts.get(i + 1)[0] : line.length();
+      Matcher r = responder.matcher(line.substring(starts.get(i)[0], end));
+      while (r.find()) {
+        responders.computeIfAbsent(starts.get(i)[1], k -> new HashSet<>()).add(r.group(1));
+      }
+    }
+    String end = s.group(1).equals("destination-reached") ? "reached" : s.group(1);
+    traces.put(d.group(1), new Observed(responders, end));
+  }
+  return traces;
+}
+
+/** Every link address of a router that sends no ICMP errors: never a responder. */
+Set<String> silentRouterAddresses(Scenario scenario) {
+  Set<String> silent = new HashSet<>();
+  for (Node node : scenario.nodes().values()) {
+    if (node.router().icmp().kind() == IcmpPolicy.Kind.SILENT) {
+      for (Link link : scenario.linksOf(node.name())) {
+        silent.add(AddressText.of(dev.hoptrace.scenario.AddressPlan.ipv4(link, node.name())));
+      }
+    }
+  }
+  return silent;
+}
+
+/** What the scenario says a trace to one target shows. */
+record Expected(PathGraph graph, Set<String> silent) {
+  /** Null when {@code seen} is complete and correct, else a short reason. */
+  String mismatch(Observed seen, boolean scamper) {
+    String end = switch (graph.end()) {
+      case REACHED -> "reached";
+      case UNREACHABLE -> "unreachable";
+      case SILENT -> "gap-limit";
+    };
+    if (!seen.end().equals(end)) {
+      return "ended " + seen.end() + " instead of " + end;
+    }
+    int last = graph.end() == PathGraph.End.SILENT ? graph.ownerTtl() - 1 : graph.depth();
+    for (var hop : seen.responders().entrySet()) {
+      if (hop.getKey() > last && !hop.getValue().isEmpty()) {
+        return "answers beyond the path";
+      }
+    }
+    for (int ttl = 1; ttl <= last; ttl++) {
+      Set<String> want = new HashSet<>();
+      graph.interfaces().getOrDefault(ttl, Set.of()).forEach(a -> want.add(AddressText.of(a)));
+      want.removeAll(silent);
+      Set<String> got = seen.responders().getOrDefault(ttl, Set.of());
+      if (!want.containsAll(got)) {
+        return "wrong responder";
+      }
+      if (!want.isEmpty() && got.isEmpty()) {
+        return "hop missing";
+      }
+    }
+    return null;
+  }
+}
+
+String floodRow(String line) {
+  // "offered N pps  sent N pps  replies N /s  replies/probe R  failed N"
+  String[] w = line.strip().split("\\s+");
+  return "| %s | %s | %s | %s |".formatted(w[1], w[4], w[7], w[10]);
+}
