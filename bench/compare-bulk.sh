@@ -4,7 +4,8 @@
 #
 # Run (as root, from anywhere):
 #   bench/compare-bulk.sh [--rates 1000,5000,10000] [--flood 25000,50000,100000,200000]
-#                         [--sample N] [--max-ttl 16] [--only scamper|hoptrace|flood]
+#                         [--sample N] [--answering] [--max-ttl 16]
+#                         [--only scamper|hoptrace|flood]
 #
 # Builds the jar when needed, then runs bench/BulkComparison.java, which builds
 # bench/scenarios/bulk-tree.yaml as a lab (198.18.0.0/15 only; nothing leaves the machine),
