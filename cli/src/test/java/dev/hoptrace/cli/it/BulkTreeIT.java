@@ -3,6 +3,7 @@ package dev.hoptrace.cli.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hoptrace.lab.AddressText;
+import dev.hoptrace.lab.ExecResult;
 import dev.hoptrace.lab.Lab;
 import dev.hoptrace.scenario.AddressPlan;
 import dev.hoptrace.scenario.IcmpPolicy;
@@ -18,6 +19,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +27,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -134,6 +137,17 @@ class BulkTreeIT {
           .as("hop " + hop.ttl() + ": simulator vs lab")
           .isEqualTo(hop.probes().stream().map(p -> org.assertj.core.groups.Tuple.tuple(p.kind(),
               p.icmpType(), p.icmpCode())).toList());
+    }
+  }
+
+  @Test
+  void everyKernelHasTheScenariosIcmpBudgetAndNoPerPeerLimit() {
+    for (String node : List.of("client", "core", "e11", "dst")) {
+      ExecResult sysctl = lab.exec(lab.node(node), Duration.ofSeconds(10), "sysctl", "-n",
+          "net.ipv4.icmp_msgs_per_sec", "net.ipv4.icmp_msgs_burst", "net.ipv4.icmp_ratelimit",
+          "net.ipv6.icmp.ratelimit");
+      assertThat(sysctl.stdout().lines().toList()).as(node)
+          .containsExactly("1000000", "1000000", "0", "0");
     }
   }
 
