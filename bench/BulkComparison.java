@@ -4,6 +4,7 @@
  *
  * Run (as root, from the repository root; builds its own lab and removes it):
  *   bench/compare-bulk.sh [--rates 1000,5000,10000] [--flood 25000,50000,100000,200000]
+ *                         [--flood-threads 1,2]
  *                         [--sample N] [--answering] [--max-ttl 16]
  *                         [--only scamper|hoptrace|flood]
  *
@@ -19,7 +20,8 @@
  *    hoptrace: bulk -f targets --rate R --max-ttl MAX -o json, JSON Lines; skipped with a
  *    message while this build has no bulk command.
  * 3. Flood (bench/lab-flood.c, compiled with cc): UDP probes at TTL 1..4 to the answering
- *    targets at fixed offered rates, ICMP replies counted: what the lab's kernels sustain.
+ *    targets at fixed offered rates from 1 and 2 sending threads (--flood-threads), ICMP
+ *    replies counted: what the lab's kernels sustain.
  * Prints Markdown tables for docs/benchmarks.md.
  */
 
@@ -60,6 +62,7 @@ void main(String[] args) throws Exception {
   String file = "bench/scenarios/bulk-tree.yaml";
   List<Integer> rates = List.of(1000, 5000, 10000);
   List<Integer> floods = List.of(25000, 50000, 100000, 200000, 400000);
+  List<Integer> floodThreads = List.of(1, 2);
   int sample = 0;
   boolean answeringOnly = false;
   int maxTtl = 16;
@@ -69,6 +72,7 @@ void main(String[] args) throws Exception {
       case "--scenario" -> file = args[++i];
       case "--rates" -> rates = numbers(args[++i]);
       case "--flood" -> floods = numbers(args[++i]);
+      case "--flood-threads" -> floodThreads = numbers(args[++i]);
       case "--sample" -> sample = Integer.parseInt(args[++i]);
       case "--answering" -> answeringOnly = true;
       case "--max-ttl" -> maxTtl = Integer.parseInt(args[++i]);
@@ -128,14 +132,17 @@ void main(String[] args) throws Exception {
       Commands.run(List.of("cc", "-O2", "-o", flood.toString(),
           Path.of("bench/lab-flood.c").toAbsolutePath().toString(), "-lpthread"),
           Duration.ofMinutes(1)).orThrow();
-      for (int rate : floods) {
-        ExecResult r = lab.exec(lab.client(), List.of(flood.toString(), "-f",
-            answering.toString(), "-r", "" + rate, "-s", "5", "-m", "4"), "", RUN_LIMIT, null);
-        if (!r.succeeded()) {
-          throw new IllegalStateException("lab-flood failed: " + r.describe());
+      for (int threads : floodThreads) {
+        for (int rate : floods) {
+          ExecResult r = lab.exec(lab.client(), List.of(flood.toString(), "-f",
+              answering.toString(), "-r", "" + rate, "-s", "5", "-m", "4", "-t", "" + threads),
+              "", RUN_LIMIT, null);
+          if (!r.succeeded()) {
+            throw new IllegalStateException("lab-flood failed: " + r.describe());
+          }
+          floodRows.add("| " + threads + " " + floodRow(r.stdout()));
+          System.err.println(floodRows.getLast());
         }
-        floodRows.add(floodRow(r.stdout()));
-        System.err.println(floodRows.getLast());
       }
     }
   }
@@ -148,8 +155,9 @@ void main(String[] args) throws Exception {
   }
   if (!floodRows.isEmpty()) {
     System.out.println();
-    System.out.println("| offered probes/s | sent probes/s | ICMP replies/s | replies per probe |");
-    System.out.println("|---:|---:|---:|---:|");
+    System.out.println("| sending threads | offered probes/s | sent probes/s | ICMP replies/s |"
+        + " replies per probe |");
+    System.out.println("|---:|---:|---:|---:|---:|");
     floodRows.forEach(System.out::println);
   }
 }

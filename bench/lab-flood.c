@@ -8,9 +8,11 @@
  * does); every target must be an address of the lab.
  *
  *   cc -O2 -o lab-flood bench/lab-flood.c -lpthread
- *   lab-flood -f targets.txt -r 100000 -s 5 -m 4
+ *   lab-flood -f targets.txt -r 100000 -s 5 -m 4 [-t threads]
  *
- * Prints one line: offered pps, sent pps, replies per second, replies per probe.
+ * With -t N, N threads each offer rate/N to their share of the targets (a veth forwards on the
+ * sending CPU, so one sender is one CPU's worth of forwarding).
+ * Prints one line: offered pps, sent pps, replies per second, replies per probe, unsent.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -27,6 +29,7 @@
 
 #define BATCH 32
 #define MAX_TTL 32
+#define MAX_THREADS 16
 
 static atomic_long replies;
 static atomic_int stop;
@@ -64,22 +67,87 @@ static void *receive(void *arg) {
   return NULL;
 }
 
+struct sender {
+  struct sockaddr_in *targets;
+  size_t count;
+  double rate, seconds;
+  int maxttl;
+  double start;
+  long sent, failed;
+};
+
+/* Sends probes to its targets, TTL 1..maxttl round after round, at its rate, in batches. */
+static void *send_probes(void *arg) {
+  struct sender *s = arg;
+  /* One UDP socket per TTL: the TTL is the socket's, so a batch goes to one socket. */
+  int udp[MAX_TTL + 1];
+  for (int ttl = 1; ttl <= s->maxttl; ttl++) {
+    udp[ttl] = socket(AF_INET, SOCK_DGRAM, 0);
+    if (udp[ttl] < 0 || setsockopt(udp[ttl], IPPROTO_IP, IP_TTL, &ttl, sizeof ttl) < 0) {
+      perror("lab-flood: UDP socket");
+      exit(1);
+    }
+    int big = 4 << 20;
+    setsockopt(udp[ttl], SOL_SOCKET, SO_SNDBUF, &big, sizeof big);
+  }
+  char payload[32] = {0};
+  struct mmsghdr msgs[BATCH];
+  struct iovec iov = {payload, sizeof payload};
+  size_t next = 0;
+  int ttl = 1;
+  double end = s->start + s->seconds;
+  for (double t = now(); t < end; t = now()) {
+    long due = (long)((t - s->start) * s->rate) - s->sent - s->failed;
+    if (due <= 0) {
+      struct timespec nap = {0, 20000};
+      nanosleep(&nap, NULL);
+      continue;
+    }
+    int n = due < BATCH ? (int)due : BATCH;
+    for (int i = 0; i < n; i++) {
+      memset(&msgs[i].msg_hdr, 0, sizeof msgs[i].msg_hdr);
+      msgs[i].msg_hdr.msg_name = &s->targets[(next + i) % s->count];
+      msgs[i].msg_hdr.msg_namelen = sizeof s->targets[0];
+      msgs[i].msg_hdr.msg_iov = &iov;
+      msgs[i].msg_hdr.msg_iovlen = 1;
+    }
+    int done = sendmmsg(udp[ttl], msgs, n, 0);
+    if (done < 0) {
+      done = 0; /* ENOBUFS and the like: offered, not sent */
+    }
+    s->sent += done;
+    s->failed += n - done;
+    next += n;
+    if (next >= s->count) {
+      next = 0;
+      ttl = ttl % s->maxttl + 1;
+    }
+  }
+  for (int ttl = 1; ttl <= s->maxttl; ttl++) {
+    close(udp[ttl]);
+  }
+  return NULL;
+}
+
 int main(int argc, char **argv) {
   const char *file = NULL;
   double rate = 10000, seconds = 5;
-  int maxttl = 4, opt;
-  while ((opt = getopt(argc, argv, "f:r:s:m:")) != -1) {
+  int maxttl = 4, threads = 1, opt;
+  while ((opt = getopt(argc, argv, "f:r:s:m:t:")) != -1) {
     switch (opt) {
       case 'f': file = optarg; break;
       case 'r': rate = atof(optarg); break;
       case 's': seconds = atof(optarg); break;
       case 'm': maxttl = atoi(optarg); break;
+      case 't': threads = atoi(optarg); break;
       default: goto usage;
     }
   }
-  if (!file || rate <= 0 || seconds <= 0 || maxttl < 1 || maxttl > MAX_TTL) {
+  if (!file || rate <= 0 || seconds <= 0 || maxttl < 1 || maxttl > MAX_TTL || threads < 1
+      || threads > MAX_THREADS) {
   usage:
-    fprintf(stderr, "usage: lab-flood -f targets.txt [-r pps] [-s seconds] [-m maxttl 1..32]\n");
+    fprintf(stderr, "usage: lab-flood -f targets.txt [-r pps] [-s seconds] [-m maxttl 1..32]"
+        " [-t threads 1..16]\n");
     return 2;
   }
   FILE *in = fopen(file, "r");
@@ -105,20 +173,9 @@ int main(int argc, char **argv) {
     count++;
   }
   fclose(in);
-  if (count == 0) {
-    fprintf(stderr, "lab-flood: %s lists no target\n", file);
+  if (count < (size_t)threads) {
+    fprintf(stderr, "lab-flood: %s lists fewer targets than threads\n", file);
     return 2;
-  }
-  /* One UDP socket per TTL: the TTL is the socket's, so a batch goes to one socket. */
-  int udp[MAX_TTL + 1];
-  for (int ttl = 1; ttl <= maxttl; ttl++) {
-    udp[ttl] = socket(AF_INET, SOCK_DGRAM, 0);
-    if (udp[ttl] < 0 || setsockopt(udp[ttl], IPPROTO_IP, IP_TTL, &ttl, sizeof ttl) < 0) {
-      perror("lab-flood: UDP socket");
-      return 1;
-    }
-    int big = 4 << 20;
-    setsockopt(udp[ttl], SOL_SOCKET, SO_SNDBUF, &big, sizeof big);
   }
   int icmp = socket(AF_INET, SOCK_RAW, IPPROTO_ICMP);
   if (icmp < 0) {
@@ -130,41 +187,20 @@ int main(int argc, char **argv) {
   pthread_t receiver;
   pthread_create(&receiver, NULL, receive, &icmp);
 
-  char payload[32] = {0};
-  struct mmsghdr msgs[BATCH];
-  struct iovec iov = {payload, sizeof payload};
+  struct sender senders[MAX_THREADS];
+  pthread_t ids[MAX_THREADS];
+  double start = now();
+  for (int i = 0; i < threads; i++) {
+    size_t share = count / threads;
+    senders[i] = (struct sender){targets + i * share, i == threads - 1 ? count - i * share : share,
+        rate / threads, seconds, maxttl, start, 0, 0};
+    pthread_create(&ids[i], NULL, send_probes, &senders[i]);
+  }
   long sent = 0, failed = 0;
-  size_t next = 0;
-  int ttl = 1;
-  double start = now(), end = start + seconds;
-  for (double t = start; t < end; t = now()) {
-    long due = (long)((t - start) * rate) - sent;
-    if (due <= 0) {
-      struct timespec nap = {0, 20000};
-      nanosleep(&nap, NULL);
-      continue;
-    }
-    int n = due < BATCH ? (int)due : BATCH;
-    for (int i = 0; i < n; i++) {
-      memset(&msgs[i].msg_hdr, 0, sizeof msgs[i].msg_hdr);
-      msgs[i].msg_hdr.msg_name = &targets[(next + i) % count];
-      msgs[i].msg_hdr.msg_namelen = sizeof targets[0];
-      msgs[i].msg_hdr.msg_iov = &iov;
-      msgs[i].msg_hdr.msg_iovlen = 1;
-    }
-    int done = sendmmsg(udp[ttl], msgs, n, 0);
-    if (done < 0) {
-      failed += n; /* ENOBUFS and the like: offered, not sent */
-      done = n;
-    } else {
-      sent += done;
-      failed += n - done;
-    }
-    next += n;
-    if (next >= count) {
-      next = 0;
-      ttl = ttl % maxttl + 1;
-    }
+  for (int i = 0; i < threads; i++) {
+    pthread_join(ids[i], NULL);
+    sent += senders[i].sent;
+    failed += senders[i].failed;
   }
   double elapsed = now() - start;
   struct timespec drain = {0, 300000000};
@@ -172,7 +208,7 @@ int main(int argc, char **argv) {
   atomic_store(&stop, 1);
   pthread_join(receiver, NULL);
   long got = atomic_load(&replies);
-  printf("offered %.0f pps  sent %.0f pps  replies %.0f /s  replies/probe %.3f  failed %ld\n",
+  printf("offered %.0f pps  sent %.0f pps  replies %.0f /s  replies/probe %.3f  unsent %ld\n",
       rate, sent / elapsed, got / elapsed, sent ? (double)got / sent : 0.0, failed);
   return 0;
 }
