@@ -8,7 +8,7 @@
  *                         [--sample N] [--answering] [--max-ttl 16]
  *                         [--only scamper|hoptrace|flood]
  *
- * 1. The lab: bench/scenarios/bulk-tree.yaml, 3,328 IPv4 targets behind 18 routers (silent and
+ * 1. The lab: the library's bulk-tree (or --scenario NAME|FILE.yaml), 3,328 IPv4 targets behind 18 routers (silent and
  *    unreachable hosts, a silent router, 3 and 4 hops).
  * 2. Per rate, each tool traces the whole list (or --sample N of it; --answering: only the
  *    addresses whose hosts answer, so that no trace waits out a gap limit) in the client namespace
@@ -59,7 +59,7 @@ record Observed(Map<Integer, Set<String>> responders, String end) {}
 static final Duration RUN_LIMIT = Duration.ofMinutes(20);
 
 void main(String[] args) throws Exception {
-  String file = "bench/scenarios/bulk-tree.yaml";
+  String file = "bulk-tree";
   List<Integer> rates = List.of(1000, 5000, 10000);
   List<Integer> floods = List.of(25000, 50000, 100000, 200000, 400000);
   List<Integer> floodThreads = List.of(1, 2);
@@ -82,7 +82,8 @@ void main(String[] args) throws Exception {
   }
   String hoptrace = Path.of(System.getProperty("hoptrace.launcher", "hoptrace")).toAbsolutePath()
       .toString();
-  Scenario scenario = ScenarioLibrary.read(Path.of(file));
+  Scenario scenario = file.endsWith(".yaml") ? ScenarioLibrary.read(Path.of(file))
+      : ScenarioLibrary.load(file);
   List<InetAddress> drawn = sample > 0 ? ScenarioTargets.sample(scenario, false, sample, 1)
       : ScenarioTargets.all(scenario, false);
   boolean onlyAnswering = answeringOnly;

@@ -3,7 +3,7 @@
  * (docs/scenarios.md, "prefix"), or a seeded random sample, one per line.
  *
  * Run (from the repository root; no root needed, nothing is sent):
- *   bench/bulk-targets.sh [--scenario FILE] [-6] [--sample N] [--seed S] [--answering]
+ *   bench/bulk-targets.sh [--scenario NAME|FILE.yaml] [-6] [--sample N] [--seed S] [--answering]
  *
  * --answering leaves out the prefixes whose hosts are silent or unreachable.
  */
@@ -17,7 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 void main(String[] args) {
-  String file = "bench/scenarios/bulk-tree.yaml";
+  String file = "bulk-tree";
   boolean ipv6 = false;
   boolean answering = false;
   int sample = 0;
@@ -35,7 +35,8 @@ void main(String[] args) {
       }
     }
   }
-  Scenario scenario = ScenarioLibrary.read(Path.of(file));
+  Scenario scenario = file.endsWith(".yaml") ? ScenarioLibrary.read(Path.of(file))
+      : ScenarioLibrary.load(file);
   List<InetAddress> targets = sample > 0 ? ScenarioTargets.sample(scenario, ipv6, sample, seed)
       : ScenarioTargets.all(scenario, ipv6);
   StringBuilder out = new StringBuilder();

@@ -8,8 +8,8 @@
 #                         [--sample N] [--answering] [--max-ttl 16]
 #                         [--only scamper|hoptrace|flood]
 #
-# Builds the jar when needed, then runs bench/BulkComparison.java, which builds
-# bench/scenarios/bulk-tree.yaml as a lab (198.18.0.0/15 only; nothing leaves the machine),
+# Builds the jar when needed, then runs bench/BulkComparison.java, which builds the library's
+# bulk-tree scenario as a lab (198.18.0.0/15 only; nothing leaves the machine),
 # writes the target list (every address the scenario's nodes own, or --sample N of them),
 # measures each tool in the client namespace under /usr/bin/time, checks every trace against
 # the scenario, and removes the lab. hoptrace is skipped, with a message, while `hoptrace --help`

@@ -17,8 +17,6 @@ import dev.hoptrace.scenario.ScenarioLibrary;
 import java.math.BigInteger;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,7 +31,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The bulk benchmark's lab, bench/scenarios/bulk-tree.yaml: thousands of destinations as the
+ * The bulk benchmark's lab, the library's bulk-tree: thousands of destinations as the
  * prefixes edge routers own (AnyIP). One address of each kind of prefix, both families: hoptrace
  * (root and unprivileged) and the system traceroute see the hops the scenario's routes say, end
  * the way its prefix says (reached, !H one hop past its router, silence), and the simulator
@@ -43,7 +41,7 @@ class BulkTreeIT {
   /** One prefix of each kind: shallow, silent hosts, unreachable hosts behind a silent router,
    *  deep, and the destination's own. */
   private static final List<String> OWNERS = List.of("e11", "e13", "e33", "e42", "dst");
-  private static Path file;
+  private static final String NAME = "bulk-tree";
   private static Scenario scenario;
   private static Lab lab;
   private static Hoptrace hoptrace;
@@ -51,10 +49,7 @@ class BulkTreeIT {
   @BeforeAll
   static void build() throws Exception {
     ItEnvironment.requireRoot();
-    file = Stream.of(Path.of("bench/scenarios/bulk-tree.yaml"),
-            Path.of("../bench/scenarios/bulk-tree.yaml"))
-        .filter(Files::isRegularFile).findFirst().orElseThrow().toAbsolutePath();
-    scenario = ScenarioLibrary.read(file);
+    scenario = ScenarioLibrary.load(NAME);
     lab = Lab.start(scenario, ScenarioLab.OPTIONS);
     hoptrace = new Hoptrace(lab);
   }
@@ -68,9 +63,7 @@ class BulkTreeIT {
 
   /** An address inside each chosen owner's prefix of each family, not the first or last. */
   static Stream<Arguments> targets() {
-    Scenario s = ScenarioLibrary.read(Stream.of(Path.of("bench/scenarios/bulk-tree.yaml"),
-            Path.of("../bench/scenarios/bulk-tree.yaml"))
-        .filter(Files::isRegularFile).findFirst().orElseThrow());
+    Scenario s = ScenarioLibrary.load(NAME);
     List<Arguments> all = new ArrayList<>();
     int host = 37;
     for (boolean v6 : new boolean[] {false, true}) {
@@ -125,7 +118,7 @@ class BulkTreeIT {
       }
     }
 
-    TraceReport sim = new SimulatedHoptrace(file.toString()).trace(user.mode(),
+    TraceReport sim = new SimulatedHoptrace(NAME).trace(user.mode(),
         List.of("-w", "1", target));
     assertThat(sim.respondersPerHop()).as("simulator vs lab: " + sim.raw() + "\n" + lab.raw())
         .isEqualTo(lab.respondersPerHop());
