@@ -5,7 +5,7 @@
  * Run (as root, from the repository root; builds its own lab and removes it):
  *   bench/compare-bulk.sh [--rates 1000,5000,10000] [--flood 25000,50000,100000,200000]
  *                         [--flood-threads 1,2]
- *                         [--sample N] [--answering] [--max-ttl 16]
+ *                         [--sample N] [--answering] [--ipv6] [--max-ttl 16]
  *                         [--only scamper|hoptrace|flood]
  *
  * 1. The lab: the library's bulk-tree (or --scenario NAME|FILE.yaml), 3,328 IPv4 targets behind 18 routers (silent and
@@ -22,6 +22,7 @@
  * 3. Flood (bench/lab-flood.c, compiled with cc): UDP probes at TTL 1..4 to the answering
  *    targets at fixed offered rates from 1 and 2 sending threads (--flood-threads), ICMP
  *    replies counted: what the lab's kernels sustain.
+ * --ipv6 traces the IPv6 addresses instead (no flood: lab-flood is IPv4 only).
  * Prints Markdown tables for docs/benchmarks.md.
  */
 
@@ -65,6 +66,7 @@ void main(String[] args) throws Exception {
   List<Integer> floodThreads = List.of(1, 2);
   int sample = 0;
   boolean answeringOnly = false;
+  boolean ipv6 = false;
   int maxTtl = 16;
   String only = "";
   for (int i = 0; i < args.length; i++) {
@@ -75,6 +77,7 @@ void main(String[] args) throws Exception {
       case "--flood-threads" -> floodThreads = numbers(args[++i]);
       case "--sample" -> sample = Integer.parseInt(args[++i]);
       case "--answering" -> answeringOnly = true;
+      case "--ipv6" -> ipv6 = true;
       case "--max-ttl" -> maxTtl = Integer.parseInt(args[++i]);
       case "--only" -> only = args[++i];
       default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -84,8 +87,8 @@ void main(String[] args) throws Exception {
       .toString();
   Scenario scenario = file.endsWith(".yaml") ? ScenarioLibrary.read(Path.of(file))
       : ScenarioLibrary.load(file);
-  List<InetAddress> drawn = sample > 0 ? ScenarioTargets.sample(scenario, false, sample, 1)
-      : ScenarioTargets.all(scenario, false);
+  List<InetAddress> drawn = sample > 0 ? ScenarioTargets.sample(scenario, ipv6, sample, 1)
+      : ScenarioTargets.all(scenario, ipv6);
   boolean onlyAnswering = answeringOnly;
   List<InetAddress> targets = drawn.stream().filter(t -> !onlyAnswering
       || scenario.prefixOwner(t).orElseThrow().owned().hosts() == OwnedPrefixes.Hosts.ANSWER)
@@ -100,7 +103,7 @@ void main(String[] args) throws Exception {
   Map<String, Expected> expected = new HashMap<>();
   Set<String> silent = silentRouterAddresses(scenario);
   for (InetAddress t : targets) {
-    expected.put(AddressText.of(t), new Expected(PathGraph.to(scenario, t), silent));
+    expected.put(AddressText.of(t), Expected.of(scenario, t, silent));
   }
   System.err.println("compare-bulk: " + targets.size() + " targets in " + list + "; load "
       + Files.readString(Path.of("/proc/loadavg")).strip());
@@ -113,7 +116,7 @@ void main(String[] args) throws Exception {
         Path out = work.resolve("scamper-" + rate + ".json");
         List<String> command = List.of("scamper", "-p", "" + rate, "-O", "json", "-o",
             out.toString(), "-c", "trace -P udp-paris -w 1 -m " + maxTtl, "-f", list.toString());
-        rows.add(row(lab, "scamper -p " + rate, command, rate, out, expected, true));
+        rows.add(row(lab, "scamper -p " + rate, command, ipv6, out, expected, true));
       }
       if ("hoptrace".startsWith(only) || only.isEmpty()) {
         if (!hasBulk(hoptrace)) {
@@ -124,11 +127,13 @@ void main(String[] args) throws Exception {
           List<String> command = List.of("sh", "-c", "exec \"$0\" bulk -f \"$1\" --rate \"$2\""
               + " --max-ttl \"$3\" -o json > \"$4\"", hoptrace, list.toString(), "" + rate,
               "" + maxTtl, out.toString());
-          rows.add(row(lab, "hoptrace bulk --rate " + rate, command, rate, out, expected, false));
+          rows.add(row(lab, "hoptrace bulk --rate " + rate, command, ipv6, out, expected, false));
         }
       }
     }
-    if ("flood".startsWith(only) || only.isEmpty()) {
+    if (ipv6 && "flood".startsWith(only)) {
+      System.err.println("compare-bulk: lab-flood sends IPv4 only; no flood with --ipv6");
+    } else if ("flood".startsWith(only) || only.isEmpty()) {
       Path flood = work.resolve("lab-flood");
       Commands.run(List.of("cc", "-O2", "-o", flood.toString(),
           Path.of("bench/lab-flood.c").toAbsolutePath().toString(), "-lpthread"),
@@ -174,12 +179,13 @@ boolean hasBulk(String hoptrace) {
 }
 
 /** One tool at one rate: runs it under /usr/bin/time and checks every trace. */
-String row(Lab lab, String name, List<String> command, int rate, Path out,
+String row(Lab lab, String name, List<String> command, boolean ipv6, Path out,
     Map<String, Expected> expected, boolean scamper) throws Exception {
   List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "TIME %e %U %S %M"));
   timed.addAll(command);
   try (PacketCounter wire = PacketCounter.install(lab, lab.client(),
-      Map.of("probes", "ip daddr 198.18.0.0/15 meta l4proto udp"))) {
+      Map.of("probes", ipv6 ? "ip6 daddr 2001:db8::/32 meta l4proto udp"
+          : "ip daddr 198.18.0.0/15 meta l4proto udp"))) {
     SocketDrops drops = SocketDrops.watch(lab);
     ExecResult result = lab.exec(lab.client(), timed, "", RUN_LIMIT, null);
     long dropped = drops.stop();
@@ -198,7 +204,7 @@ String row(Lab lab, String name, List<String> command, int rate, Path out,
     Map<String, Integer> wrong = new TreeMap<>();
     for (var e : expected.entrySet()) {
       Observed seen = traces.get(e.getKey());
-      String why = seen == null ? "missing" : e.getValue().mismatch(seen, scamper);
+      String why = seen == null ? "missing" : e.getValue().mismatch(seen);
       if (why == null) {
         correct++;
       } else {
@@ -334,22 +340,39 @@ Set<String> silentRouterAddresses(Scenario scenario) {
     if (node.router().icmp().kind() == IcmpPolicy.Kind.SILENT) {
       for (Link link : scenario.linksOf(node.name())) {
         silent.add(AddressText.of(dev.hoptrace.scenario.AddressPlan.ipv4(link, node.name())));
+        silent.add(AddressText.of(dev.hoptrace.scenario.AddressPlan.ipv6(link, node.name())));
       }
     }
   }
   return silent;
 }
 
-/** What the scenario says a trace to one target shows. */
-record Expected(PathGraph graph, Set<String> silent) {
+/**
+ * What the scenario says a trace to one target shows. An IPv6 target answers Port Unreachable
+ * from its owner's interface, not from itself (docs/scenarios.md): scamper calls that trace
+ * completed, hoptrace ends it as unreachable; either is right.
+ */
+record Expected(PathGraph graph, Set<String> silent, String ipv6Answer) {
+  static Expected of(Scenario scenario, InetAddress target, Set<String> silent) {
+    PathGraph graph = PathGraph.to(scenario, target);
+    String answer = null;
+    if (target instanceof java.net.Inet6Address && graph.end() == PathGraph.End.REACHED) {
+      String owner = scenario.prefixOwner(target).orElseThrow().name();
+      String back = dev.hoptrace.scenario.Routes.of(scenario).nextHopsToClient(owner).getFirst();
+      answer = AddressText.of(dev.hoptrace.scenario.AddressPlan.of(
+          scenario.linkBetween(owner, back).orElseThrow(), owner, true));
+    }
+    return new Expected(graph, silent, answer);
+  }
+
   /** Null when {@code seen} is complete and correct, else a short reason. */
-  String mismatch(Observed seen, boolean scamper) {
+  String mismatch(Observed seen) {
     String end = switch (graph.end()) {
       case REACHED -> "reached";
       case UNREACHABLE -> "unreachable";
       case SILENT -> "gap-limit";
     };
-    if (!seen.end().equals(end)) {
+    if (!seen.end().equals(end) && !(ipv6Answer != null && seen.end().equals("unreachable"))) {
       return "ended " + seen.end() + " instead of " + end;
     }
     int last = graph.end() == PathGraph.End.SILENT ? graph.ownerTtl() - 1 : graph.depth();
@@ -362,6 +385,10 @@ record Expected(PathGraph graph, Set<String> silent) {
       Set<String> want = new HashSet<>();
       graph.interfaces().getOrDefault(ttl, Set.of()).forEach(a -> want.add(AddressText.of(a)));
       want.removeAll(silent);
+      if (ipv6Answer != null && ttl == last) {
+        want.clear();
+        want.add(ipv6Answer);
+      }
       Set<String> got = seen.responders().getOrDefault(ttl, Set.of());
       if (!want.containsAll(got)) {
         return "wrong responder";

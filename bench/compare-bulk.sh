@@ -5,7 +5,7 @@
 # Run (as root, from anywhere):
 #   bench/compare-bulk.sh [--rates 1000,5000,10000] [--flood 25000,50000,100000,200000]
 #                         [--flood-threads 1,2]
-#                         [--sample N] [--answering] [--max-ttl 16]
+#                         [--sample N] [--answering] [--ipv6] [--max-ttl 16]
 #                         [--only scamper|hoptrace|flood]
 #
 # Builds the jar when needed, then runs bench/BulkComparison.java, which builds the library's
