@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * prefixes edge routers own (AnyIP). One address of each kind of prefix, both families: hoptrace
  * (root and unprivileged) and the system traceroute see the hops the scenario's routes say, end
  * the way its prefix says (reached, !H one hop past its router, silence), and the simulator
- * traces the same file to the same result.
+ * traces the same scenario to the same result.
  */
 class BulkTreeIT {
   /** One prefix of each kind: shallow, silent hosts, unreachable hosts behind a silent router,
