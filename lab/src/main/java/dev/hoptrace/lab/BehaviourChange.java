@@ -3,8 +3,6 @@ package dev.hoptrace.lab;
 import dev.hoptrace.scenario.Node;
 import dev.hoptrace.scenario.RouterBehaviour;
 import dev.hoptrace.scenario.Scenario;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A running lab's scenario with one router behaving differently. Only what lives in nft rules
@@ -30,9 +28,6 @@ final class BehaviourChange {
       throw new IllegalArgumentException("router " + name + ": reply-from, MPLS and balancing "
           + "are built with the lab and cannot change while it runs; build another scenario");
     }
-    Map<String, Node> nodes = new LinkedHashMap<>(scenario.nodes());
-    nodes.put(name, Node.router(name, behaviour));
-    return new Scenario(scenario.name(), scenario.description(), scenario.seed(),
-        scenario.family(), nodes, scenario.links());
+    return scenario.with(node.withRouter(behaviour)); // prefixes and the kernel budget stay
   }
 }

@@ -124,6 +124,9 @@ final class EmulatedLinks {
       if (b.replyFromV4().isPresent() || b.replyFromV6().isPresent()) {
         extra.add("reply-from");
       }
+      if (!node.owned().isEmpty()) {
+        extra.add("prefix");
+      }
       if (!extra.isEmpty()) {
         refusals.add(name + " and has " + String.join(", ", extra) + ": an emulated MPLS "
             + "router hop only forwards and answers from its link addresses");

@@ -26,6 +26,7 @@ final class NodeRules {
     if (n.role() == dev.hoptrace.scenario.Node.Role.DESTINATION) {
       parts.addAll(DestinationRules.parts(n.destination()));
     }
+    parts.addAll(PrefixRules.parts(n));
     parts.addAll(LossRules.parts(scenario, node));
     return render(parts);
   }

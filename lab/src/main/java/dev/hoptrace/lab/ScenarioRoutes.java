@@ -1,6 +1,8 @@
 package dev.hoptrace.lab;
 
 import dev.hoptrace.scenario.Link;
+import dev.hoptrace.scenario.OwnedPrefixes;
+import dev.hoptrace.scenario.Prefix;
 import dev.hoptrace.scenario.Routes;
 import dev.hoptrace.scenario.Scenario;
 import java.net.InetAddress;
@@ -39,6 +41,7 @@ final class ScenarioRoutes {
       Link only = scenario.linksOf(node).getFirst();
       lines.add("route add " + LinkAddresses.labRange(family) + " via "
           + AddressText.of(LinkAddresses.of(only, only.other(node), family)));
+      lines.addAll(ownPrefixes(n, family));
       return lines;
     }
     int ways = perPacketWays(node);
@@ -49,6 +52,15 @@ final class ScenarioRoutes {
       }
     }
     for (dev.hoptrace.scenario.Node other : scenario.nodes().values()) {
+      for (Prefix prefix : other.owned().of(family == IpFamily.IPV6)) {
+        if (!other.name().equals(node)) {
+          addRoute(lines, node, prefix.toString(), routes.nextHopsToward(node, other.name()),
+              family, ways);
+        }
+      }
+    }
+    lines.addAll(ownPrefixes(n, family));
+    for (dev.hoptrace.scenario.Node other : scenario.nodes().values()) {
       Optional<? extends InetAddress> replyFrom = replyFrom(other, family);
       if (!other.name().equals(node) && replyFrom.isPresent()) {
         addRoute(lines, node, LinkAddresses.host(replyFrom.get()),
@@ -57,6 +69,25 @@ final class ScenarioRoutes {
     }
     return lines;
   }
+
+  /**
+   * The node's own prefixes: local to it (Linux AnyIP: a {@code local} route makes every address
+   * of the prefix the node's own, so it answers as a host for each without one address per
+   * host), or, for unreachable hosts, routed onto {@value #NOWHERE}, a veth whose peer holds no
+   * address, where the forward hook refuses them first (see {@link PrefixRules}).
+   */
+  static List<String> ownPrefixes(dev.hoptrace.scenario.Node node, IpFamily family) {
+    List<String> lines = new ArrayList<>();
+    for (Prefix prefix : node.owned().of(family == IpFamily.IPV6)) {
+      lines.add(node.owned().hosts() == OwnedPrefixes.Hosts.UNREACHABLE
+          ? "route add " + prefix + " dev " + NOWHERE
+          : "route add local " + prefix + " dev lo");
+    }
+    return lines;
+  }
+
+  /** The interface a router sends its prefixes of unreachable hosts to (no dummy module here). */
+  static final String NOWHERE = "nowhere";
 
   /**
    * How many turns a per-packet router takes: the most next hops any of its routes has, or 0
@@ -74,6 +105,11 @@ final class ScenarioRoutes {
         ways = Math.max(ways, nextHopsToLink(node, link).size());
       }
     }
+    for (dev.hoptrace.scenario.Node other : scenario.nodes().values()) {
+      if (!other.owned().isEmpty() && !other.name().equals(node)) {
+        ways = Math.max(ways, routes.nextHopsToward(node, other.name()).size());
+      }
+    }
     return ways > 1 ? ways : 0;
   }
 
@@ -83,6 +119,11 @@ final class ScenarioRoutes {
     for (Link link : scenario.links()) {
       if (!link.touches(node) && nextHopsToLink(node, link).size() > 1) {
         prefixes.add(LinkAddresses.subnet(link, family));
+      }
+    }
+    for (dev.hoptrace.scenario.Node other : scenario.nodes().values()) {
+      if (!other.name().equals(node) && routes.nextHopsToward(node, other.name()).size() > 1) {
+        other.owned().of(family == IpFamily.IPV6).forEach(p -> prefixes.add(p.toString()));
       }
     }
     return prefixes;

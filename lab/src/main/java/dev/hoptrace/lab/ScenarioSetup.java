@@ -100,6 +100,14 @@ final class ScenarioSetup {
       ScenarioRoutes.replyFrom(scenario.node(node.name()), family).ifPresent(from ->
           lines.add("address add " + LinkAddresses.host(from) + " dev lo"));
     }
+    if (scenario.node(node.name()).owned().hosts()
+        == dev.hoptrace.scenario.OwnedPrefixes.Hosts.UNREACHABLE) {
+      // Where a prefix of unreachable hosts is routed: a veth whose peer has no address.
+      lines.add("link add " + ScenarioRoutes.NOWHERE + " type veth peer name "
+          + ScenarioRoutes.NOWHERE + "1");
+      lines.add("link set " + ScenarioRoutes.NOWHERE + " up");
+      lines.add("link set " + ScenarioRoutes.NOWHERE + "1 up");
+    }
     return lines;
   }
 
@@ -157,8 +165,9 @@ final class ScenarioSetup {
         // scenario's own limit (nft, exact and per node) says otherwise.
         "net.ipv4.icmp_ratelimit=0",
         "net.ipv6.icmp.ratelimit=0",
-        "net.ipv4.icmp_msgs_per_sec=100000",
-        "net.ipv4.icmp_msgs_burst=100000",
+        // The global budget (per namespace, ICMP and ICMPv6 alike) as the scenario sets it.
+        "net.ipv4.icmp_msgs_per_sec=" + scenario.kernelIcmp().perSecond(),
+        "net.ipv4.icmp_msgs_burst=" + scenario.kernelIcmp().burst(),
         // IPv6 addresses usable at once: no duplicate address detection, no autoconfiguration.
         "net.ipv6.conf.all.accept_dad=0",
         "net.ipv6.conf.default.accept_dad=0",

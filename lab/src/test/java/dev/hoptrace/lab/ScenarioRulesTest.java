@@ -138,4 +138,45 @@ class ScenarioRulesTest {
     assertThat(new HopPlan(ScenarioLibrary.load("reply-from")).addresses(2, IpFamily.IPV6))
         .extracting(AddressText::of).containsExactly("2001:db8:ffff::2");
   }
+
+  @Test
+  void ownedPrefixesAreRoutedTowardTheirOwnerAndLocalThere() {
+    Scenario s = dev.hoptrace.scenario.ScenarioReader.read("""
+        name: t
+        kernel-icmp: {per-second: 400000}
+        nodes:
+          - {name: client, role: client}
+          - {name: core}
+          - {name: e1, prefix: [198.19.1.0/24, "2001:db8:1:1::/120"]}
+          - {name: e2, prefix: [198.19.2.0/24], hosts: silent}
+          - {name: e3, prefix: [198.19.3.0/24, "2001:db8:1:3::/120"], hosts: unreachable}
+          - {name: dst, role: destination, prefix: 198.19.4.0/24}
+        links:
+          - client -- core
+          - core -- e1
+          - core -- e2
+          - core -- e3
+          - e3 -- dst
+        """, "t.yaml");
+    ScenarioRoutes routes = new ScenarioRoutes(s);
+    assertThat(routes.routes("core", IpFamily.IPV4)).contains(
+        "route add 198.19.1.0/24 via 198.18.2.2 dev link2",
+        "route add 198.19.2.0/24 via 198.18.3.2 dev link3",
+        "route add 198.19.4.0/24 via 198.18.4.2 dev link4");
+    assertThat(routes.routes("core", IpFamily.IPV6)).contains(
+        "route add 2001:db8:1:1::/120 via 2001:db8:0:2::2 dev link2");
+    assertThat(routes.routes("e1", IpFamily.IPV4)).contains("route add local 198.19.1.0/24 dev lo");
+    assertThat(routes.routes("e3", IpFamily.IPV6)).contains("route add 2001:db8:1:3::/120 dev nowhere");
+    assertThat(routes.routes("dst", IpFamily.IPV4)).containsExactly(
+        "route add 198.18.0.0/15 via 198.18.5.1", "route add local 198.19.4.0/24 dev lo");
+    assertThat(rules(s, "e1")).doesNotContain("owned_prefixes");
+    assertThat(rules(s, "e2")).contains("hook input").contains("ip daddr { 198.19.2.0/24 } drop");
+    assertThat(rules(s, "e3")).contains("hook forward")
+        .contains("ip daddr { 198.19.3.0/24 } reject with icmp type host-unreachable")
+        .contains("ip6 daddr { 2001:db8:1:3::/120 } reject with icmpv6 type addr-unreachable");
+  }
+
+  private static String rules(Scenario s, String node) {
+    return NodeRules.script(s, node, new ScenarioRoutes(s));
+  }
 }

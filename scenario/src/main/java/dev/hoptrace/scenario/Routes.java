@@ -30,6 +30,11 @@ public final class Routes {
     return distancesTo(destination()).getOrDefault(node, -1);
   }
 
+  /** Hops from {@code node} to {@code target}, or -1 when it cannot get there. */
+  public int hopsToward(String node, String target) {
+    return distancesTo(target).getOrDefault(node, -1);
+  }
+
   /** Neighbours one hop closer to the destination, in link order (several: ECMP). */
   public List<String> nextHopsToDestination(String node) {
     return nextHopsToward(node, destination());

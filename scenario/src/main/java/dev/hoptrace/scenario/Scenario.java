@@ -1,5 +1,6 @@
 package dev.hoptrace.scenario;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,10 +16,11 @@ import java.util.Optional;
  * @param family which address families the network carries
  * @param nodes by name, in file order
  * @param links in file order; a link's index (1-based) decides its addresses
+ * @param kernelIcmp the ICMP error budget of every node's kernel in the lab
  */
 public record Scenario(
     String name, String description, long seed, Family family, Map<String, Node> nodes,
-    List<Link> links) {
+    List<Link> links, KernelIcmpBudget kernelIcmp) {
 
   /** Address families a scenario carries. */
   public enum Family {
@@ -36,7 +38,28 @@ public record Scenario(
   public Scenario {
     nodes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nodes));
     links = List.copyOf(links);
+    java.util.Objects.requireNonNull(kernelIcmp, "kernelIcmp");
     ScenarioChecks.check(name, nodes, links);
+    PrefixChecks.check(name, family, nodes, links);
+  }
+
+  /** A scenario with the lab's default kernel ICMP budget. */
+  public Scenario(String name, String description, long seed, Family family,
+      Map<String, Node> nodes, List<Link> links) {
+    this(name, description, seed, family, nodes, links, KernelIcmpBudget.DEFAULT);
+  }
+
+  /** The same scenario with {@code node} in place of the node of that name. */
+  public Scenario with(Node node) {
+    node(node.name());
+    Map<String, Node> changed = new java.util.LinkedHashMap<>(nodes);
+    changed.put(node.name(), node);
+    return new Scenario(name, description, seed, family, changed, links, kernelIcmp);
+  }
+
+  /** The node owning a prefix that holds {@code address}, if any (link addresses aside). */
+  public Optional<Node> prefixOwner(InetAddress address) {
+    return nodes.values().stream().filter(n -> n.owned().contains(address)).findFirst();
   }
 
   public Node client() {

@@ -21,9 +21,10 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /** Reads the YAML scenario format described in docs/scenarios.md. */
 public final class ScenarioReader {
-  private static final Set<String> TOP = Set.of("name", "description", "seed", "family", "nodes", "links");
+  private static final Set<String> TOP = Set.of("name", "description", "seed", "family", "nodes", "links",
+      "kernel-icmp");
   private static final Set<String> NODE = Set.of("name", "role", "icmp", "reply-from", "mpls", "nat",
-      "balance", "filter", "udp", "tcp");
+      "balance", "filter", "udp", "tcp", "prefix", "hosts");
   private static final Set<String> LINK = Set.of("between", "delay", "jitter", "loss", "mtu");
 
   private ScenarioReader() {}
@@ -72,7 +73,16 @@ public final class ScenarioReader {
     for (YamlNode item : required(root, top, "links").list()) {
       links.add(link(item, links.size() + 1));
     }
-    return new Scenario(name, description, seed, family, nodes, links);
+    KernelIcmpBudget kernelIcmp = KernelIcmpBudget.DEFAULT;
+    if (top.containsKey("kernel-icmp")) {
+      YamlNode budget = top.get("kernel-icmp");
+      Map<String, YamlNode> b = budget.map(Set.of("per-second", "burst"));
+      long perSecond = required(budget, b, "per-second").integer(1, KernelIcmpBudget.MAX);
+      long burst = b.containsKey("burst") ? b.get("burst").integer(1, KernelIcmpBudget.MAX)
+          : perSecond;
+      kernelIcmp = new KernelIcmpBudget(perSecond, burst);
+    }
+    return new Scenario(name, description, seed, family, nodes, links, kernelIcmp);
   }
 
   private static YamlNode required(YamlNode parent, Map<String, YamlNode> members, String key) {
@@ -90,10 +100,11 @@ public final class ScenarioReader {
     try {
       return switch (role) {
         case "client" -> only(item, m, Set.of("name", "role"), Node.client(name));
-        case "destination" -> only(item, m, Set.of("name", "role", "icmp", "udp", "tcp"),
-            Node.destination(name, destination(m)));
+        case "destination" -> only(item, m, Set.of("name", "role", "icmp", "udp", "tcp", "prefix",
+            "hosts"), Node.destination(name, destination(m)).withOwned(owned(item, m)));
         case "router" -> only(item, m, Set.of("name", "role", "icmp", "reply-from", "mpls", "nat",
-            "balance", "filter"), Node.router(name, router(m)));
+            "balance", "filter", "prefix", "hosts"),
+            Node.router(name, router(m)).withOwned(owned(item, m)));
         default -> throw m.get("role").error("expected client, router or destination, got '" + role + "'");
       };
     } catch (ScenarioException e) {
@@ -110,6 +121,35 @@ public final class ScenarioReader {
       }
     }
     return node;
+  }
+
+  /** {@code prefix: CIDR} or {@code prefix: [CIDR, ...]}, and {@code hosts} for all of them. */
+  private static OwnedPrefixes owned(YamlNode item, Map<String, YamlNode> m) {
+    if (!m.containsKey("prefix")) {
+      if (m.containsKey("hosts")) {
+        throw m.get("hosts").error("'hosts' says how the addresses of 'prefix' answer, and there is"
+            + " no 'prefix'");
+      }
+      return OwnedPrefixes.NONE;
+    }
+    YamlNode given = m.get("prefix");
+    List<YamlNode> items = given.value instanceof List<?> ? given.list() : List.of(given);
+    if (items.isEmpty()) {
+      throw given.error("expected one or more prefixes such as 198.19.16.0/20");
+    }
+    List<Prefix> prefixes = new ArrayList<>();
+    for (YamlNode p : items) {
+      try {
+        prefixes.add(Prefix.parse(p.text()));
+      } catch (IllegalArgumentException e) {
+        throw p.error(e.getMessage());
+      }
+    }
+    OwnedPrefixes.Hosts hosts = m.containsKey("hosts")
+        ? m.get("hosts").choice(OwnedPrefixes.Hosts.class, Map.of("answer", OwnedPrefixes.Hosts.ANSWER,
+            "silent", OwnedPrefixes.Hosts.SILENT, "unreachable", OwnedPrefixes.Hosts.UNREACHABLE))
+        : OwnedPrefixes.Hosts.ANSWER;
+    return new OwnedPrefixes(prefixes, hosts);
   }
 
   private static RouterBehaviour router(Map<String, YamlNode> m) {

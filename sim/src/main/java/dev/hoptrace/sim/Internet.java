@@ -71,9 +71,18 @@ final class Internet {
     return destination;
   }
 
-  /** The node an address belongs to, or null when no node has it (no route anywhere). */
+  /**
+   * The node an address belongs to (a link or reply-from address, or one of a prefix a node
+   * owns), or null when no node has it (no route anywhere).
+   */
   String ownerOf(InetAddress address) {
-    return owners.get(address);
+    String owner = owners.get(address);
+    return owner != null ? owner : scenario.prefixOwner(address).map(Node::name).orElse(null);
+  }
+
+  /** Whether {@code address} is one of a prefix {@code node} owns (not a configured address). */
+  boolean inOwnedPrefix(String node, InetAddress address) {
+    return !owners.containsKey(address) && scenario.node(node).owned().contains(address);
   }
 
   /** Puts {@code packet} on {@code link} from {@code from}; the link may lose or delay it. */

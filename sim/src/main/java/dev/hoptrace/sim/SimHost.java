@@ -36,13 +36,24 @@ final class SimHost {
 
   /** The answer to {@code p}, sent from {@code self} (the address it was sent to), or null. */
   byte[] answer(byte[] p, InetAddress self) {
+    return answer(p, self, self);
+  }
+
+  /**
+   * The answer to {@code p}: echo replies and TCP answers from {@code self}, ICMP errors (Port
+   * Unreachable, a reject) from {@code errorsFrom}. The two differ for an IPv6 address that is
+   * local only by a prefix route (AnyIP): Linux's {@code icmp6_send} answers from the probed
+   * address only when an interface has it, else from the interface's own (checked on 6.18);
+   * IPv4's {@code icmp_send} takes the probed address of any local route.
+   */
+  byte[] answer(byte[] p, InetAddress self, InetAddress errorsFrom) {
     int t = Datagram.headerLength(p);
     int protocol = Datagram.protocol(p);
     if (protocol == Datagram.UDP) {
       return switch (behaviour.udp()) {
-        case PORT_UNREACHABLE -> errors.unreachable(p, self, Unreachable.PORT.icmpV4Code,
+        case PORT_UNREACHABLE -> errors.unreachable(p, errorsFrom, Unreachable.PORT.icmpV4Code,
             Unreachable.PORT.icmpV6Code);
-        case ADMIN_PROHIBITED -> errors.unreachable(p, self, Unreachable.ADMIN.icmpV4Code,
+        case ADMIN_PROHIBITED -> errors.unreachable(p, errorsFrom, Unreachable.ADMIN.icmpV4Code,
             Unreachable.ADMIN.icmpV6Code);
         case SILENT -> null;
       };

@@ -49,6 +49,11 @@ final class SimRouter implements SimNode {
   @Override
   public void arrive(byte[] p, Link via) {
     String owner = net.ownerOf(Datagram.destination(p));
+    InetAddress inbound = AddressPlan.of(via, name, Datagram.v6(p));
+    if (name.equals(owner) && net.inOwnedPrefix(name, Datagram.destination(p))) {
+      ownedPrefix(p, inbound);
+      return;
+    }
     if (name.equals(owner)) {
       if (nat == null || !nat.inbound(p)) {
         originate(host.answer(p, Datagram.destination(p)));
@@ -56,7 +61,6 @@ final class SimRouter implements SimNode {
       }
       owner = net.ownerOf(Datagram.destination(p));
     }
-    InetAddress inbound = AddressPlan.of(via, name, Datagram.v6(p));
     if (owner == null) {
       originate(errors.unreachable(p, inbound, Unreachable.NET.icmpV4Code,
           Unreachable.NET.icmpV6Code));
@@ -75,7 +79,8 @@ final class SimRouter implements SimNode {
       return;
     }
     Datagram.decrementTtl(p);
-    boolean towardDestination = owner.equals(net.destinationName());
+    // As the lab's nft rule matches: whatever leaves by a link toward the destination.
+    boolean towardDestination = links(net.destinationName()).contains(out);
     Filter filter = behaviour.filter();
     if (towardDestination && filter.kind() != Filter.Kind.NONE) {
       if (filter.kind() == Filter.Kind.REJECT) {
@@ -88,6 +93,29 @@ final class SimRouter implements SimNode {
       nat.outbound(p, AddressPlan.of(out, name, Datagram.v6(p)));
     }
     net.transmit(name, out, p);
+  }
+
+  /**
+   * A probe for an address of a prefix this router owns: answered as a host (AnyIP, local
+   * whatever its TTL), dropped (silent hosts), or, when nobody is there, forwarded toward the
+   * prefix in the kernel's order (Time Exceeded first) and refused with Host Unreachable by the
+   * forward hook, quoting the decremented packet.
+   */
+  private void ownedPrefix(byte[] p, InetAddress inbound) {
+    InetAddress to = Datagram.destination(p);
+    switch (net.scenario.node(name).owned().hosts()) {
+      case ANSWER -> originate(host.answer(p, to, Datagram.v6(p) ? inbound : to));
+      case SILENT -> { }
+      case UNREACHABLE -> {
+        if (Datagram.ttl(p) <= 1) {
+          originate(errors.timeExceeded(p, inbound));
+          return;
+        }
+        Datagram.decrementTtl(p);
+        originate(errors.unreachable(p, inbound, Unreachable.HOST.icmpV4Code,
+            Unreachable.HOST.icmpV6Code));
+      }
+    }
   }
 
   /** Inside is the client's side: a packet from there going anywhere else is masqueraded. */

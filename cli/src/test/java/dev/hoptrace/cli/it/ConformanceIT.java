@@ -106,6 +106,9 @@ class ConformanceIT {
         NOBODY_UNPRIVILEGED, "open"));
     all.add(ConformanceCase.of("firewalled-destination", "-T", IPV4, NOBODY_UNPRIVILEGED,
         "silent port"));
+    all.add(ConformanceCase.of("bulk-tree", "", IPV4, ROOT_RAW, "a tree, prefixes owned"));
+    all.add(ConformanceCase.of("bulk-tree", "-I", IPV6, NOBODY_UNPRIVILEGED,
+        "a tree, prefixes owned"));
     all.add(ConformanceCase.of("silent-hop", "", IPV4, ROOT_RAW, "hole"));
     all.add(ConformanceCase.of("silent-hop", "", IPV6, NOBODY_UNPRIVILEGED, "hole"));
     all.add(ConformanceCase.of("silent-hop", "-I", IPV6, ROOT_RAW, "hole"));
