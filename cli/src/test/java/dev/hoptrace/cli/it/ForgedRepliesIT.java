@@ -1,0 +1,151 @@
+package dev.hoptrace.cli.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hoptrace.lab.AddressText;
+import dev.hoptrace.lab.ExecResult;
+import dev.hoptrace.lab.IpFamily;
+import dev.hoptrace.lab.Lab;
+import dev.hoptrace.lab.LabOptions;
+import dev.hoptrace.lab.TunLinkFactory;
+import dev.hoptrace.lab.emulator.ForgeryPlan;
+import dev.hoptrace.scenario.ScenarioLibrary;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * An adversary on the path: a forger taps the client's link ({@link ForgeryPlan#everything}),
+ * reads every probe and answers it with Time Exceeded and Destination Unreachable messages that
+ * quote plausible probes (another sequence, another destination, a stale probe, a cut quote, an
+ * error about an error), and sends broken copies of every real error ahead of it (bad checksum,
+ * lying lengths, broken extensions). Whatever the method and mode, the trace must show the
+ * scenario's path, hop by hop, and nothing of the liar, and count what it dropped.
+ */
+class ForgedRepliesIT {
+  private static final String SCENARIO = """
+      name: forged
+      description: Three routers; a forger taps the client's link (ForgedRepliesIT).
+      nodes:
+        - {name: client, role: client}
+        - {name: r1}
+        - {name: r2}
+        - {name: r3}
+        - {name: dst, role: destination}
+      links:
+        - {between: client -- r1, delay: 1ms}
+        - r1 -- r2
+        - r2 -- r3
+        - r3 -- dst
+      """;
+  private static final Pattern DROPPED = Pattern.compile(
+      "dropped replies: (\\d+) unmatched, (\\d+) late, (\\d+) duplicate, (\\d+) malformed");
+
+  private static InetAddress liarV4;
+  private static InetAddress liarV6;
+  private static Lab lab;
+
+  @BeforeAll
+  static void start() throws IOException {
+    ItEnvironment.requireRoot();
+    liarV4 = InetAddress.getByName("198.18.250.66");
+    liarV6 = InetAddress.getByName("2001:db8:fa::66");
+    Path dir = Files.createTempDirectory("hoptrace-forged-");
+    Path file = Files.writeString(dir.resolve("forged.yaml"), SCENARIO);
+    try {
+      lab = Lab.start(ScenarioLibrary.read(file), LabOptions.DEFAULT.withEmulator(
+          TunLinkFactory.withForgerNextToClient(
+              ForgeryPlan.everything((Inet4Address) liarV4, (Inet6Address) liarV6))));
+    } finally {
+      Files.delete(file);
+      Files.delete(dir);
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    if (lab != null) {
+      lab.close();
+    }
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2}")
+  @CsvSource({
+      "IPV4, UDP, ROOT_RAW", "IPV4, ICMP, ROOT_RAW", "IPV4, TCP, ROOT_RAW",
+      "IPV4, UDP, NOBODY_UNPRIVILEGED", "IPV4, ICMP, NOBODY_UNPRIVILEGED",
+      "IPV4, TCP, NOBODY_UNPRIVILEGED",
+      "IPV6, UDP, ROOT_RAW", "IPV6, ICMP, ROOT_RAW", "IPV6, TCP, ROOT_RAW",
+      "IPV6, UDP, NOBODY_UNPRIVILEGED", "IPV6, ICMP, NOBODY_UNPRIVILEGED",
+      "IPV6, TCP, NOBODY_UNPRIVILEGED"})
+  void showsTheRealPathAndCountsTheLies(IpFamily family, Method method, RunAs user) {
+    TraceReport report = new Hoptrace(lab).trace(user, args(family, method));
+
+    assertThat(report.reached()).as(report.raw()).isTrue();
+    assertThat(report.respondersPerHop()).as(report.raw()).isEqualTo(expectedPath(family));
+    long errors = errorsShown(report);
+    long malformed = report.dropped().get("malformed").asLong();
+    if (user.root()) {
+      // Every probe's lies that quote its identity pass the kernel's filter and are dropped:
+      // at least the wrong sequence from the liar and from the destination, per probe sent.
+      assertThat(report.dropped().get("unmatched").asLong()).as(report.raw())
+          .isGreaterThanOrEqualTo(2L * probesAnswered(report));
+    }
+    // Each real error shown came after its broken copies (those of the last hop may come after
+    // the trace ended). IPv4 raw sees and counts all six; IPv6 raw the three broken extensions
+    // (the kernel drops bad ICMPv6 checksums); the error queue hides a lying length and the
+    // quote, and shows two broken extensions on the shared ping socket, and on a socket per
+    // probe (UDP, TCP) only the first, which it keeps, closing the socket.
+    long perError = !user.root() ? (method == Method.ICMP ? 2 : 1)
+        : family == IpFamily.IPV4 ? 6 : 3;
+    assertThat(malformed).as(report.raw())
+        .isGreaterThanOrEqualTo(perError * Math.max(0, errors - 3));
+  }
+
+  @Test
+  void verboseTextCountsWhatJsonCounts() {
+    String[] args = args(IpFamily.IPV4, Method.UDP);
+    List<String> verbose = new ArrayList<>(List.of("-v"));
+    verbose.addAll(List.of(args));
+    ExecResult text = new Hoptrace(lab).text(RunAs.ROOT_RAW, verbose.toArray(String[]::new));
+    Matcher m = DROPPED.matcher(text.stderr()); // the summary goes where -v's notes go
+    assertThat(m.find()).as(text.describe()).isTrue();
+    assertThat(Long.parseLong(m.group(1))).as(text.describe()).isPositive();
+    assertThat(Long.parseLong(m.group(4))).as(text.describe()).isPositive();
+    assertThat(text.stdout()).doesNotContain(AddressText.of(liarV4));
+  }
+
+  private static String[] args(IpFamily family, Method method) {
+    List<String> args = new ArrayList<>(List.of(family.flag(), "-w", "1", "-q", "3"));
+    args.addAll(method.flags());
+    args.add(AddressText.of(lab.destinationAddress(family)));
+    return args.toArray(String[]::new);
+  }
+
+  /** Hop by hop, the one address the scenario says answers there. */
+  private static List<List<InetAddress>> expectedPath(IpFamily family) {
+    return lab.pathAddresses(family).stream().map(List::of).toList();
+  }
+
+  /** Probes answered by an ICMP error: each had broken copies sent ahead of it. */
+  private static long errorsShown(TraceReport report) {
+    return report.hops().stream().flatMap(h -> h.probes().stream())
+        .filter(p -> p.kind().equals("time-exceeded") || p.kind().equals("unreachable")).count();
+  }
+
+  private static long probesAnswered(TraceReport report) {
+    return report.hops().stream().flatMap(h -> h.probes().stream())
+        .filter(p -> p.responder() != null).count();
+  }
+}
