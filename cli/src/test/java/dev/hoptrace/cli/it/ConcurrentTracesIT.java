@@ -9,6 +9,7 @@ import dev.hoptrace.lab.ExecResult;
 import dev.hoptrace.lab.IpFamily;
 import dev.hoptrace.lab.Lab;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,6 +34,8 @@ class ConcurrentTracesIT {
   /** Per mode; the processes of both modes run at once. */
   private static final int PROCESSES_PER_MODE = 2;
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The client's only ephemeral port, and the identifier the squatting ping socket holds. */
+  private static final int SQUATTED = 40_000;
 
   private static ScenarioLab labs;
   private static Lab lab;
@@ -109,6 +112,34 @@ class ConcurrentTracesIT {
       }
       assertThat(report.get("dropped").get("late").asLong()).as(raw).isZero();
       assertThat(report.get("dropped").get("duplicate").asLong()).as(raw).isZero();
+    }
+  }
+
+  /**
+   * A raw ICMP trace and a ping socket (another hoptrace, a ping) never share an echo
+   * identifier, even when the raw trace's usual UDP port number is the one the ping socket holds:
+   * here the client's only ephemeral port is the identifier a busy ping socket is bound to.
+   * Sharing it, the raw trace would take the ping's echo replies for its own.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"IPV4", "IPV6"})
+  void rawIcmpNeverSharesItsIdentifierWithAPingSocket(IpFamily family) throws Exception {
+    String range = lab.exec(lab.client(), Duration.ofSeconds(5), "sysctl", "-n",
+        "net.ipv4.ip_local_port_range").orThrow().stdout().strip().replaceAll("\\s+", " ");
+    lab.exec(lab.client(), Duration.ofSeconds(5), "sysctl", "-q", "-w",
+        "net.ipv4.ip_local_port_range=" + SQUATTED + " " + SQUATTED).orThrow();
+    try (PingSquatter ping = PingSquatter.start(lab, family, SQUATTED)) {
+      TraceReport report = new Hoptrace(lab).trace(RunAs.ROOT_RAW, family.flag(), "-I", "-w",
+          "1", "-q", "3", AddressText.of(lab.destinationAddress(family)));
+
+      assertThat(ping.sent()).as("echo requests the squatter sent").isPositive();
+      List<List<InetAddress>> path = lab.pathAddresses(family).stream().map(List::of).toList();
+      assertThat(report.respondersPerHop()).as(report.raw()).isEqualTo(path);
+      assertThat(report.dropped().get("late").asLong()).as(report.raw()).isZero();
+      assertThat(report.dropped().get("duplicate").asLong()).as(report.raw()).isZero();
+    } finally {
+      lab.exec(lab.client(), Duration.ofSeconds(5), "sysctl", "-q", "-w",
+          "net.ipv4.ip_local_port_range=" + range).orThrow();
     }
   }
 
