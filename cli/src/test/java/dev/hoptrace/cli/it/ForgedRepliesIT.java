@@ -2,12 +2,15 @@ package dev.hoptrace.cli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hoptrace.lab.AddressText;
 import dev.hoptrace.lab.ExecResult;
 import dev.hoptrace.lab.IpFamily;
 import dev.hoptrace.lab.Lab;
 import dev.hoptrace.lab.LabOptions;
 import dev.hoptrace.lab.TunLinkFactory;
+import dev.hoptrace.lab.emulator.Forgery;
 import dev.hoptrace.lab.emulator.ForgeryPlan;
 import dev.hoptrace.scenario.ScenarioLibrary;
 import java.io.IOException;
@@ -16,7 +19,9 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,12 +67,16 @@ class ForgedRepliesIT {
     ItEnvironment.requireRoot();
     liarV4 = InetAddress.getByName("198.18.250.66");
     liarV6 = InetAddress.getByName("2001:db8:fa::66");
+    lab = start(ForgeryPlan.everything((Inet4Address) liarV4, (Inet6Address) liarV6));
+  }
+
+  /** The scenario with a forger on the client's link telling {@code plan}'s lies. */
+  private static Lab start(ForgeryPlan plan) throws IOException {
     Path dir = Files.createTempDirectory("hoptrace-forged-");
     Path file = Files.writeString(dir.resolve("forged.yaml"), SCENARIO);
     try {
-      lab = Lab.start(ScenarioLibrary.read(file), LabOptions.DEFAULT.withEmulator(
-          TunLinkFactory.withForgerNextToClient(
-              ForgeryPlan.everything((Inet4Address) liarV4, (Inet6Address) liarV6))));
+      return Lab.start(ScenarioLibrary.read(file), LabOptions.DEFAULT.withEmulator(
+          TunLinkFactory.withForgerNextToClient(plan)));
     } finally {
       Files.delete(file);
       Files.delete(dir);
@@ -111,6 +120,46 @@ class ForgedRepliesIT {
         : family == IpFamily.IPV4 ? 6 : 3;
     assertThat(malformed).as(report.raw())
         .isGreaterThanOrEqualTo(perError * Math.max(0, errors - 3));
+  }
+
+  /**
+   * Report rounds for longer than the forger waits before it replays a probe: its stale lies
+   * now quote probes of this very trace, answered rounds ago. With no other lie told (a lab of
+   * its own), they must count as duplicates, never as answers, and every round must still see
+   * the real hops only.
+   */
+  @ParameterizedTest(name = "{0} {1} {2}")
+  @CsvSource({"IPV4, UDP, ROOT_RAW", "IPV6, ICMP, NOBODY_UNPRIVILEGED"})
+  void staleLiesAboutEarlierRoundsAreNeverAnswers(IpFamily family, Method method, RunAs user)
+      throws Exception {
+    List<String> args = new ArrayList<>(List.of("report", "--mode", user.mode(), "-n", "-o",
+        "json", family.flag(), "-c", "12", "-i", "0.4"));
+    args.addAll(method.flags());
+    args.add(AddressText.of(lab.destinationAddress(family)));
+    ExecResult run;
+    List<InetAddress> path;
+    try (Lab stale = start(new ForgeryPlan((Inet4Address) liarV4, (Inet6Address) liarV6,
+        EnumSet.of(Forgery.STALE), Duration.ofSeconds(2)))) {
+      run = new Hoptrace(stale).runRaw(user, args.toArray(String[]::new));
+      path = stale.pathAddresses(family);
+    }
+    assertThat(run.exitCode()).as(run.describe()).isZero();
+    JsonNode report = new ObjectMapper().readTree(run.stdout()).get("reports").get(0);
+    String raw = report.toString();
+
+    JsonNode hops = report.get("hops");
+    assertThat(hops).as(raw).hasSize(path.size());
+    for (int i = 0; i < path.size(); i++) {
+      JsonNode responders = hops.get(i).get("responders");
+      assertThat(responders).as(raw).hasSize(1);
+      assertThat(responders.get(0).get("address").asText()).as(raw)
+          .isEqualTo(AddressText.of(path.get(i)));
+    }
+    // Rounds after the first 2 s get one stale lie per probe, about an answered probe.
+    JsonNode dropped = report.get("dropped");
+    assertThat(dropped.get("duplicate").asLong()).as(raw).isGreaterThanOrEqualTo(path.size());
+    assertThat(dropped.get("unmatched").asLong() + dropped.get("malformed").asLong()).as(raw)
+        .isZero();
   }
 
   @Test
