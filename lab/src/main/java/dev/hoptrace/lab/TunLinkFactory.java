@@ -1,6 +1,6 @@
 package dev.hoptrace.lab;
 
-import dev.hoptrace.lab.emulator.ForgeryPlan;
+import dev.hoptrace.packet.forge.ForgeryPlan;
 import dev.hoptrace.lab.emulator.LinkEmulator;
 import dev.hoptrace.lab.emulator.LinkEnd;
 import dev.hoptrace.lab.emulator.LinkProfile;

@@ -6,7 +6,7 @@ import java.util.List;
  * The middle of an emulated path: what happens to a packet between the leg it came in on and the
  * leg it leaves on. Called on the forwarding thread only.
  */
-sealed interface Hop permits RouterHopResponder, Forger {
+sealed interface Hop permits RouterHopResponder, ForgingTap {
 
   /** Where a packet goes next. */
   enum Verdict {
@@ -21,7 +21,7 @@ sealed interface Hop permits RouterHopResponder, Forger {
   /**
    * @param reason the counter a drop or an answer adds to; null for a plain forward
    * @param back packets the hop sends toward the end the packet came from, before the verdict
-   *     is carried out (a forger's lies about a probe); each counts as {@link Count#FORGED}
+   *     is carried out (a forging tap's lies about a probe); each counts as {@link Count#FORGED}
    * @param ahead packets the hop sends on toward the other end before the packet itself (a
    *     forger's broken copies of a real answer); each counts as {@link Count#FORGED}
    */

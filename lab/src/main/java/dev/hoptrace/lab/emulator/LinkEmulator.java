@@ -3,6 +3,7 @@ package dev.hoptrace.lab.emulator;
 import dev.hoptrace.lab.LabException;
 import dev.hoptrace.lab.emulator.Leg.Side;
 import dev.hoptrace.linux.ffm.ErrnoException;
+import dev.hoptrace.packet.forge.ForgeryPlan;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -179,7 +180,7 @@ public final class LinkEmulator implements AutoCloseable {
         List<Hop> hops = new ArrayList<>();
         if (tap != null) { // a perfect wire from A to the tap, then the link as described
           all.addFirst(new LinkProfile[] {LinkProfile.PERFECT, LinkProfile.PERFECT});
-          hops.add(new Forger(tap));
+          hops.add(new ForgingTap(tap));
         }
         List<LinkDirection> directions = new ArrayList<>();
         for (LinkProfile[] segment : all) {

@@ -1,7 +1,7 @@
-package dev.hoptrace.lab.emulator;
+package dev.hoptrace.packet.forge;
 
 /**
- * One kind of lie a {@link ForgeryPlan forger} on the wire tells the end it taps. The first
+ * One kind of lie a {@link Forger} on the wire tells the host next to it. The first
  * kinds answer each probe it sees with an ICMP error that quotes a plausible probe, but not
  * that one; the others send a broken copy of each real ICMP error ahead of it, in this order (a
  * tracer that closes a probe's socket at its first answer sees the copies up to the first it

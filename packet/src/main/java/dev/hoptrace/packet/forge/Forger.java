@@ -1,4 +1,4 @@
-package dev.hoptrace.lab.emulator;
+package dev.hoptrace.packet.forge;
 
 import dev.hoptrace.packet.Checksum;
 import dev.hoptrace.packet.IcmpV4;
@@ -19,16 +19,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
- * A wiretap that lies: it forwards every packet unchanged and invisibly (no TTL decrement, no hop
- * of its own), reads the probes end A sends toward B to learn their identities, and sends end A
- * the {@link ForgeryPlan}'s lies about each probe before forwarding it, and broken copies of each
- * real ICMP error coming back before that error. Its lies are as plausible as it can make them:
- * right addresses, ports, identifiers, quoted TTL 1, valid checksums unless the lie is the
- * checksum.
+ * The lies an adversary on the wire next to a host tells that host (see {@link ForgeryPlan}):
+ * for each probe the host sends, errors that quote plausible probes but not that one, and for
+ * each real error coming back, broken copies to deliver ahead of it. Its lies are as plausible as
+ * it can make them: right addresses, ports, identifiers, quoted TTL 1, valid checksums unless
+ * the lie is the checksum. The lab's link emulator and the simulator put it on the client's link.
+ * Not thread-safe: one wire, one caller.
  */
-final class Forger implements Hop {
+public final class Forger {
   private static final int LIE_TTL = 64;
   /** Probes kept for {@link Forgery#STALE}; more than a trace of a few hops sends in 3 s. */
   private static final int REMEMBERED = 512;
@@ -37,33 +38,51 @@ final class Forger implements Hop {
           List.of());
 
   private final ForgeryPlan plan;
+  private final LongSupplier clock;
   private final ArrayDeque<Seen> recent = new ArrayDeque<>();
   private int identification;
 
   private record Seen(long at, Datagram probe) {}
 
-  Forger(ForgeryPlan plan) {
+  /** @param clock nanoseconds, for the age of {@link Forgery#STALE} probes */
+  public Forger(ForgeryPlan plan, LongSupplier clock) {
     this.plan = plan;
+    this.clock = clock;
   }
 
-  @Override
-  public Outcome pass(byte[] packet, Leg.Side from, int egressMtu) {
+  /**
+   * The lies to tell the host about a packet it sent, in {@link Forgery} order; none when the
+   * packet is no probe (a UDP or TCP segment, an echo request).
+   */
+  public List<byte[]> aboutProbe(byte[] packet) {
     List<byte[]> lies = new ArrayList<>();
     try {
       Datagram d = Datagram.decode(packet);
-      if (from == Leg.Side.A && d.isProbe()) {
+      if (d.isProbe()) {
         aboutProbe(d.withTtl1(), lies);
         remember(d.withTtl1());
-        return Outcome.forwardWith(packet, lies, List.of());
-      }
-      if (from == Leg.Side.B && d.isIcmpError()) {
-        aboutError(d, lies);
-        return Outcome.forwardWith(packet, List.of(), lies);
       }
     } catch (MalformedPacketException e) {
       // not something to lie about
     }
-    return Outcome.forward(packet);
+    return lies;
+  }
+
+  /**
+   * Broken copies of a packet coming to the host, to deliver before it, in {@link Forgery}
+   * order; none when it is no Destination Unreachable or Time Exceeded.
+   */
+  public List<byte[]> aheadOf(byte[] packet) {
+    List<byte[]> lies = new ArrayList<>();
+    try {
+      Datagram d = Datagram.decode(packet);
+      if (d.isIcmpError()) {
+        aboutError(d, lies);
+      }
+    } catch (MalformedPacketException e) {
+      // not something to copy
+    }
+    return lies;
   }
 
   private void aboutProbe(Datagram probe, List<byte[]> lies) {
@@ -223,7 +242,7 @@ final class Forger implements Hop {
   }
 
   private void remember(Datagram probe) {
-    recent.addLast(new Seen(System.nanoTime(), probe));
+    recent.addLast(new Seen(clock.getAsLong(), probe));
     if (recent.size() > REMEMBERED) {
       recent.removeFirst();
     }
@@ -231,7 +250,7 @@ final class Forger implements Hop {
 
   /** The newest probe at least {@link ForgeryPlan#staleAfter} old, or null. */
   private Datagram stale(int version) {
-    long cutoff = System.nanoTime() - plan.staleAfter().toNanos();
+    long cutoff = clock.getAsLong() - plan.staleAfter().toNanos();
     for (Iterator<Seen> it = recent.descendingIterator(); it.hasNext(); ) {
       Seen s = it.next();
       if (s.at() - cutoff <= 0 && s.probe().version() == version) {

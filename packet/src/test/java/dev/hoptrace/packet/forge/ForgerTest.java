@@ -1,4 +1,4 @@
-package dev.hoptrace.lab.emulator;
+package dev.hoptrace.packet.forge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,8 @@ import dev.hoptrace.packet.Ipv4Header;
 import dev.hoptrace.packet.MalformedPacketException;
 import dev.hoptrace.packet.Udp;
 import dev.hoptrace.packet.Wire;
+import dev.hoptrace.packet.ext.IcmpExtensions;
+import dev.hoptrace.packet.icmp.IcmpErrorEncoder;
 import dev.hoptrace.packet.icmp.IcmpMessage;
 import dev.hoptrace.packet.icmp.IcmpMessageDecoder;
 import dev.hoptrace.packet.quote.QuotedProbe;
@@ -21,7 +23,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The forger's lies on bytes alone (no root, no devices), read by the decoder raw sessions use:
+ * The forger's lies, read by the decoder raw sessions use:
  * each lie about a probe quotes something that is not that probe, and each broken copy of a real
  * error is malformed or, for a broken extension, keeps its quote and reports the problem.
  */
@@ -32,18 +34,17 @@ class ForgerTest {
   private static final Inet4Address LIAR = v4("198.18.250.66");
 
   private final Forger forger = new Forger(new ForgeryPlan(LIAR,
-      (Inet6Address) ip("2001:db8:fa::66"), EnumSet.allOf(Forgery.class), Duration.ZERO));
+      (Inet6Address) ip("2001:db8:fa::66"), EnumSet.allOf(Forgery.class), Duration.ZERO),
+      System::nanoTime);
 
   @Test
-  void forwardsTheProbeUntouchedAndLiesAboutItFromTheTap() throws Exception {
+  void liesAboutAProbeQuoteAnythingButIt() throws Exception {
     byte[] probe = probe(33434);
-    Hop.Outcome out = forger.pass(probe.clone(), Leg.Side.A, 1500);
+    List<byte[]> lies = forger.aboutProbe(probe.clone());
 
-    assertThat(out.verdict()).isEqualTo(Hop.Verdict.FORWARD);
-    assertThat(out.packet()).isEqualTo(probe);
-    assertThat(out.back()).hasSize(5); // all but the stale lie, which needs an earlier probe
+    assertThat(lies).hasSize(5); // all but the stale lie, which needs an earlier probe
     List<String> quotes = new ArrayList<>();
-    for (byte[] lie : out.back()) {
+    for (byte[] lie : lies) {
       try {
         IcmpMessage m = IcmpMessageDecoder.decodeIpv4Packet(lie, 0, lie.length);
         QuotedProbe q = m.quote().orElseThrow();
@@ -59,8 +60,8 @@ class ForgerTest {
 
   @Test
   void staleLieQuotesAnEarlierProbeExactly() throws Exception {
-    forger.pass(probe(33434), Leg.Side.A, 1500);
-    List<byte[]> lies = forger.pass(probe(33440), Leg.Side.A, 1500).back();
+    forger.aboutProbe(probe(33434));
+    List<byte[]> lies = forger.aboutProbe(probe(33440));
 
     List<Integer> ports = new ArrayList<>();
     for (byte[] lie : lies) {
@@ -74,14 +75,11 @@ class ForgerTest {
   }
 
   @Test
-  void brokenCopiesOfARealErrorGoAheadOfIt() throws Exception {
-    byte[] error = new RouterHopResponder(new RouterHop(new RouterHop.Face(ROUTER, null),
-        new RouterHop.Face(v4("198.18.2.1"), null), List.of()))
-        .pass(probe(33434), Leg.Side.A, 1500).packet();
-    Hop.Outcome out = forger.pass(error.clone(), Leg.Side.B, 1500);
+  void brokenCopiesOfARealErrorAreMalformedOrLoseTheirExtension() throws Exception {
+    byte[] error = IcmpErrorEncoder.ipv4Packet(ROUTER, CLIENT, 64, 1,
+        IcmpErrorEncoder.timeExceededV4(probe(33434), IcmpExtensions.NONE));
+    List<byte[]> copies = forger.aheadOf(error);
 
-    assertThat(out.packet()).isEqualTo(error);
-    List<byte[]> copies = out.ahead();
     assertThat(copies).hasSize(6);
     // in Forgery order: bad checksum, IP length inside the quote (as the kernel cuts it), two broken
     // extensions, a lying RFC 4884 length, a lying quoted length

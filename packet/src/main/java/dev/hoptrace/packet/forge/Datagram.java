@@ -1,4 +1,4 @@
-package dev.hoptrace.lab.emulator;
+package dev.hoptrace.packet.forge;
 
 import dev.hoptrace.packet.Checksum;
 import dev.hoptrace.packet.IcmpV4;

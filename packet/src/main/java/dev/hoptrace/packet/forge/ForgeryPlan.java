@@ -1,4 +1,4 @@
-package dev.hoptrace.lab.emulator;
+package dev.hoptrace.packet.forge;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -8,9 +8,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What a forger tapping an emulated link does (see {@link LinkEmulator.Builder#tapNearA}): it
- * forwards every packet unchanged, learns the probes end A sends by reading them, and tells end A
- * the {@code forgeries} about them, from the liar's addresses (which no node of the path has).
+ * What a {@link Forger} on the wire next to a host does: it lets every packet pass unchanged,
+ * learns the probes the host sends by reading them, and tells the host the {@code forgeries}
+ * about them, from the liar's addresses (which no node of the path has).
  *
  * @param liarV4 the source of IPv4 lies
  * @param liarV6 the source of IPv6 lies
