@@ -173,6 +173,7 @@ class ForgedRepliesIT {
     assertThat(Long.parseLong(m.group(1))).as(text.describe()).isPositive();
     assertThat(Long.parseLong(m.group(4))).as(text.describe()).isPositive();
     assertThat(text.stdout()).doesNotContain(AddressText.of(liarV4));
+    assertThat(text.stderr()).as(text.describe()).doesNotContain("Exception");
   }
 
   private static String[] args(IpFamily family, Method method) {
