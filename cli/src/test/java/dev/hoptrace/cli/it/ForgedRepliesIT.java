@@ -122,6 +122,22 @@ class ForgedRepliesIT {
         .isGreaterThanOrEqualTo(perError * Math.max(0, errors - 3));
   }
 
+  /** Paris keeps one flow: one socket for every unprivileged UDP probe, identity in the checksum. */
+  @ParameterizedTest(name = "paris {0} {1} {2}")
+  @CsvSource({
+      "IPV4, UDP, ROOT_RAW", "IPV4, ICMP, ROOT_RAW", "IPV4, TCP, ROOT_RAW",
+      "IPV4, UDP, NOBODY_UNPRIVILEGED", "IPV4, ICMP, NOBODY_UNPRIVILEGED",
+      "IPV6, UDP, ROOT_RAW", "IPV6, ICMP, ROOT_RAW", "IPV6, UDP, NOBODY_UNPRIVILEGED",
+      "IPV6, ICMP, NOBODY_UNPRIVILEGED"})
+  void parisShowsTheRealPath(IpFamily family, Method method, RunAs user) {
+    List<String> args = new ArrayList<>(List.of("--paris"));
+    args.addAll(List.of(args(family, method)));
+    TraceReport report = new Hoptrace(lab).trace(user, args.toArray(String[]::new));
+
+    assertThat(report.reached()).as(report.raw()).isTrue();
+    assertThat(report.respondersPerHop()).as(report.raw()).isEqualTo(expectedPath(family));
+  }
+
   /**
    * Report rounds for longer than the forger waits before it replays a probe: its stale lies
    * now quote probes of this very trace, answered rounds ago. With no other lie told (a lab of
