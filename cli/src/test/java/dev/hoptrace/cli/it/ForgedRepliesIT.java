@@ -138,6 +138,31 @@ class ForgedRepliesIT {
     assertThat(report.respondersPerHop()).as(report.raw()).isEqualTo(expectedPath(family));
   }
 
+  /** MDA sends many flows per hop and would take any lie for a new interface: it must not. */
+  @ParameterizedTest(name = "mda {0} {1} {2}")
+  @CsvSource({"IPV4, UDP, ROOT_RAW", "IPV6, ICMP, ROOT_RAW", "IPV4, UDP, NOBODY_UNPRIVILEGED",
+      "IPV6, UDP, NOBODY_UNPRIVILEGED"})
+  void mdaFindsOnlyTheRealInterfaces(IpFamily family, Method method, RunAs user)
+      throws Exception {
+    List<String> args = new ArrayList<>(List.of("mda", "--mode", user.mode(), "-n", "-o", "json",
+        family.flag(), "-w", "1"));
+    args.addAll(method.flags());
+    args.add(AddressText.of(lab.destinationAddress(family)));
+    ExecResult run = new Hoptrace(lab).runRaw(user, args.toArray(String[]::new));
+    assertThat(run.exitCode()).as(run.describe()).isZero();
+    JsonNode json = new ObjectMapper().readTree(run.stdout());
+
+    List<List<String>> interfaces = new ArrayList<>();
+    for (JsonNode hop : json.get("hops")) {
+      List<String> addresses = new ArrayList<>();
+      hop.get("interfaces").forEach(i -> addresses.add(i.get("address").asText()));
+      interfaces.add(addresses);
+    }
+    assertThat(interfaces).as(run.stdout()).isEqualTo(lab.pathAddresses(family).stream()
+        .map(a -> List.of(AddressText.of(a))).toList());
+    assertThat(json.get("stopReason").asText()).isEqualTo("destination-reached");
+  }
+
   /**
    * Report rounds for longer than the forger waits before it replays a probe: its stale lies
    * now quote probes of this very trace, answered rounds ago. With no other lie told (a lab of
