@@ -1,5 +1,6 @@
 package dev.hoptrace.lab;
 
+import dev.hoptrace.packet.forge.ForgeryPlan;
 import dev.hoptrace.lab.emulator.LinkEmulator;
 import dev.hoptrace.lab.emulator.LinkEnd;
 import dev.hoptrace.lab.emulator.LinkProfile;
@@ -9,6 +10,7 @@ import dev.hoptrace.scenario.Scenario;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,12 +22,30 @@ import java.util.Optional;
  */
 public final class TunLinkFactory implements EmulatedLinkFactory {
   /** The lab's default emulator. */
-  public static final TunLinkFactory INSTANCE = new TunLinkFactory();
+  public static final TunLinkFactory INSTANCE = new TunLinkFactory(null);
 
-  private TunLinkFactory() {}
+  /** Lies told to the client by a forger on its link, or null for an honest lab. */
+  private final ForgeryPlan clientTap;
+
+  private TunLinkFactory(ForgeryPlan clientTap) {
+    this.clientTap = clientTap;
+  }
+
+  /**
+   * The emulator with a forger tapping the client's link next to the client (see {@link
+   * LinkEmulator.Builder#tapNearA}): an adversary on the path who reads every probe and lies
+   * about it. The scenario must emulate the client's link (give it a delay) and name the client
+   * first on it.
+   */
+  public static TunLinkFactory withForgerNextToClient(ForgeryPlan plan) {
+    return new TunLinkFactory(Objects.requireNonNull(plan, "plan"));
+  }
 
   @Override
   public Optional<String> refusal(Scenario scenario, EmulatedPath path) {
+    if (clientTap != null && path.endB().equals(scenario.client().name())) {
+      return Optional.of(path + " ends at the client: the forger taps a link the client starts");
+    }
     return Optional.empty(); // what no emulator can build, EmulatedLinks refuses first
   }
 
@@ -44,6 +64,9 @@ public final class TunLinkFactory implements EmulatedLinkFactory {
       builder.router(new RouterHop(face(scenario, before, router),
           face(scenario, after, router), scenario.node(router).router().mpls()));
       builder.farLink(profile(after));
+    }
+    if (clientTap != null && path.endA().equals(scenario.client().name())) {
+      builder.tapNearA(clientTap);
     }
     LinkEmulator emulator = builder.seed(scenario.seed() * 1_000 + links.getFirst().index())
         .start();

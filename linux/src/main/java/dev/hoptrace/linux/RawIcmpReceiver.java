@@ -49,9 +49,12 @@ final class RawIcmpReceiver implements SessionCore.ReadySocket {
         return;
       }
       try {
-        Reply reply = decode(packet, wokeAt);
+        IcmpMessage msg = message(packet);
+        Reply reply = decode(msg, packet, wokeAt);
         if (reply != null) {
           sink.accept(reply);
+          // Kept without its extension (RFC 4884 §5), as the error queue does; still counted.
+          msg.extensionProblem().ifPresent(p -> sink.malformed("ICMP extension dropped: " + p));
         } else {
           sink.foreign("raw ICMP packet that is not for this trace (identity " + ident + ")");
         }
@@ -61,12 +64,15 @@ final class RawIcmpReceiver implements SessionCore.ReadySocket {
     }
   }
 
-  /** The reply, or null when the packet is not ours. */
-  Reply decode(Received packet, long fallbackTime) throws MalformedPacketException {
+  private IcmpMessage message(Received packet) throws MalformedPacketException {
     byte[] b = packet.payload();
-    IcmpMessage msg = ipv6
+    return ipv6
         ? IcmpMessageDecoder.decodeIcmpV6(b, 0, b.length)
         : IcmpMessageDecoder.decodeIpv4Packet(b, 0, b.length);
+  }
+
+  /** The reply, or null when the packet is not ours. */
+  Reply decode(IcmpMessage msg, Received packet, long fallbackTime) {
     InetAddress responder;
     int replyTtl;
     if (msg.outer().isPresent()) {

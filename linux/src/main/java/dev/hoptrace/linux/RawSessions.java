@@ -53,7 +53,9 @@ final class RawSessions {
       }
       fds.add(icmpFd);
       InetAddress local = RouteProbe.localAddress(core);
-      PortReservation identity = PortReservation.reserve(core.arena, local, spec.protocol() == Protocol.TCP);
+      PortReservation identity = spec.protocol() == Protocol.ICMP
+          ? PortReservation.reserveEchoIdentifier(core.arena, local)
+          : PortReservation.reserve(core.arena, local, spec.protocol() == Protocol.TCP);
       reservations.add(identity);
       int ident = identity.port();
 

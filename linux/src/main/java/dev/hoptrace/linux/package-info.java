@@ -33,7 +33,7 @@
  *       port = reserved port)</td><td>SYN from the reserved port, TCP sequence number =
  *       sequence</td><td>(reserved port, dstPort, sequence)</td><td>quoted TCP header (hops);
  *       SYN-ACK / RST acknowledgment − 1 (destination)</td></tr>
- *   <tr><td>ICMP, raw</td><td>as above</td><td>echo id = the reserved port, sequence =
+ *   <tr><td>ICMP, raw</td><td>as above</td><td>echo id = an identifier held by a ping socket (a reserved UDP port where ping sockets are not allowed), sequence =
  *       sequence</td><td>(0, 0, sequence)</td><td>echo reply header or quoted echo header</td>
  *       </tr>
  *   <tr><td>UDP, unprivileged, Paris</td><td>one {@code SOCK_DGRAM} bound for the session

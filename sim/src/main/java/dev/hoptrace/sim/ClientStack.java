@@ -5,6 +5,7 @@ import dev.hoptrace.core.net.WireKey;
 import dev.hoptrace.packet.IcmpV4;
 import dev.hoptrace.packet.IcmpV6;
 import dev.hoptrace.packet.Wire;
+import dev.hoptrace.packet.forge.Forger;
 import dev.hoptrace.scenario.AddressPlan;
 import dev.hoptrace.scenario.Link;
 import dev.hoptrace.packet.Ipv6Header;
@@ -43,12 +44,14 @@ final class ClientStack implements SimNode {
   private final SplittableRandom random;
   private int nextPort;
   private int ipId;
+  private Forger forger;
 
   /**
    * A bound socket: which session reads it and the key of its probe (null for a socket that only
-   * holds a port, as a raw session's reservation or a ping socket, whose replies carry the key).
+   * holds a port, as a raw session's reservation or a ping socket, whose replies carry the key),
+   * and the probe it sent when it is connected (UDP, TCP: one probe per socket), else null.
    */
-  record Endpoint(SimSession session, WireKey key) {}
+  record Endpoint(SimSession session, WireKey key, byte[] probe) {}
 
   ClientStack(Internet net, String name, long salt) {
     this.net = net;
@@ -91,7 +94,7 @@ final class ClientStack implements SimNode {
       int port = nextPort;
       nextPort = nextPort == EPHEMERAL_HIGH ? EPHEMERAL_LOW : nextPort + 1;
       if (!table.containsKey(port)) {
-        table.put(port, new Endpoint(session, null));
+        table.put(port, new Endpoint(session, null, null));
         return port;
       }
     }
@@ -129,13 +132,29 @@ final class ClientStack implements SimNode {
     return udp.size() + tcp.size() + ping.size();
   }
 
+  /** Puts an adversary on the client's link, next to the client (see {@link Forger}). */
+  void tap(Forger forger) {
+    this.forger = forger;
+  }
+
   void send(byte[] packet) {
+    if (forger != null) { // its lies reach the client before the probe leaves the link
+      forger.aboutProbe(packet).forEach(this::receive);
+    }
     net.transmit(name, link, packet);
   }
 
   @Override
   public void arrive(byte[] p, Link via) {
-    if (!name.equals(net.ownerOf(Datagram.destination(p)))) {
+    if (forger != null) {
+      forger.aheadOf(p).forEach(this::receive);
+    }
+    receive(p);
+  }
+
+  private void receive(byte[] packet) {
+    byte[] p = KernelInput.asReceived(packet);
+    if (p == null || !name.equals(net.ownerOf(Datagram.destination(p)))) {
       return;
     }
     int t = Datagram.headerLength(p);
@@ -174,14 +193,23 @@ final class ClientStack implements SimNode {
     }
   }
 
+  /**
+   * Hands a packet to the socket it belongs to and to the raw sessions whose filter takes it. As
+   * Linux: an AF_INET raw socket gets its copy before the ICMP checksum is checked; every other
+   * socket only a packet whose checksum holds; a connected socket only an error quoting its own
+   * addresses, ports and (TCP) sequence.
+   */
   private void deliver(byte[] p, Map<Integer, Endpoint> table, Protocol protocol, int port) {
     long now = net.clock.now();
+    boolean checksumHolds = KernelInput.checksumHolds(p);
     Endpoint endpoint = table.get(port);
-    if (endpoint != null && !endpoint.session().raw()) {
+    if (endpoint != null && !endpoint.session().raw() && checksumHolds
+        && (endpoint.probe() == null || KernelInput.quotesConnection(p, endpoint.probe()))) {
       endpoint.session().queue(p, endpoint.key(), now);
     }
     for (SimSession session : raw) {
-      if (session.protocol() == protocol && session.ident() == port) {
+      if (session.protocol() == protocol && session.ident() == port
+          && (checksumHolds || !Datagram.v6(p))) {
         session.queue(p, null, now);
       }
     }

@@ -50,18 +50,29 @@ final class ReplyReader {
   }
 
   /**
-   * @param socketKey the key of the socket the packet arrived on (unprivileged UDP and TCP)
-   * @return the reply, or null when the packet answers nothing of this session (foreign)
+   * A decoded packet.
+   *
+   * @param reply the reply, or null when the packet answers nothing of this session (foreign)
+   * @param extensionProblem why the reply's RFC 4884 extensions were dropped (it is kept)
    */
-  Reply read(byte[] b, WireKey socketKey, long at) throws MalformedPacketException {
+  record Read(Reply reply, Optional<String> extensionProblem) {}
+
+  /** @param socketKey the key of the socket the packet arrived on (unprivileged UDP and TCP) */
+  Read read(byte[] b, WireKey socketKey, long at) throws MalformedPacketException {
     boolean v6 = b.length > 0 && (b[0] & 0xf0) == 0x60;
     IpHeader outer = v6 ? Ipv6Header.decode(b, 0, b.length) : Ipv4Header.decode(b, 0, b.length);
     if (outer.nextProtocol() == Datagram.TCP) {
-      return tcp(b, outer, socketKey, at);
+      return new Read(tcp(b, outer, socketKey, at), Optional.empty());
     }
     IcmpMessage msg = v6
         ? IcmpMessageDecoder.decodeIcmpV6(b, Ipv6Header.LENGTH, b.length - Ipv6Header.LENGTH)
         : IcmpMessageDecoder.decodeIpv4Packet(b, 0, b.length);
+    Reply reply = icmp(b, outer, msg, socketKey, at);
+    return new Read(reply, reply == null ? Optional.empty() : msg.extensionProblem());
+  }
+
+  private Reply icmp(byte[] b, IpHeader outer, IcmpMessage msg, WireKey socketKey, long at) {
+    boolean v6 = outer.version() == 6;
     InetAddress from = outer.source();
     int ttl = outer.hopLimit();
     if (msg.isEchoReply()) {

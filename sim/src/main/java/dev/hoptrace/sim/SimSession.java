@@ -99,7 +99,8 @@ final class SimSession implements ProbeSession {
       ProbeBuilder.Built built =
           builder.build(probe, port, stack.nextIpId(), stack.randomIsn());
       if (perProbe) {
-        stack.attach(protocol, port, new ClientStack.Endpoint(this, built.key()));
+        stack.attach(protocol, port, new ClientStack.Endpoint(this, built.key(),
+            protocol == Protocol.ICMP ? null : built.packet()));
         Integer previous = sockets.put(built.key(), port);
         if (previous != null) {
           stack.unbind(protocol, previous);
@@ -130,9 +131,10 @@ final class SimSession implements ProbeSession {
       while (!inbox.isEmpty()) {
         Delivered d = inbox.poll();
         try {
-          Reply reply = reader.read(d.packet(), d.socketKey(), d.at());
-          if (reply != null) {
-            sink.accept(reply);
+          ReplyReader.Read read = reader.read(d.packet(), d.socketKey(), d.at());
+          if (read.reply() != null) {
+            sink.accept(read.reply());
+            read.extensionProblem().ifPresent(p -> sink.malformed("ICMP extension dropped: " + p));
           } else {
             sink.foreign("packet that answers no probe of this session");
           }

@@ -8,6 +8,8 @@ import dev.hoptrace.core.net.ProbeSession;
 import dev.hoptrace.core.net.Protocol;
 import dev.hoptrace.core.net.SessionInfo;
 import dev.hoptrace.core.net.SessionSpec;
+import dev.hoptrace.packet.forge.Forger;
+import dev.hoptrace.packet.forge.ForgeryPlan;
 import dev.hoptrace.scenario.AddressPlan;
 import dev.hoptrace.scenario.Scenario;
 import java.net.InetAddress;
@@ -46,6 +48,19 @@ public final class SimulatedNetwork implements Network {
   public SimulatedNetwork(Scenario scenario, long seed, boolean rawAllowed) {
     this.net = new Internet(Objects.requireNonNull(scenario, "scenario"), seed);
     this.rawAllowed = rawAllowed;
+  }
+
+  /**
+   * Puts an adversary on the client's link, next to the client: a {@link Forger} telling {@code
+   * plan}'s lies about every probe the client sends and sending broken copies of every error
+   * ahead of it, in virtual time. The simulated kernel checks what Linux checks before a socket
+   * sees them (see {@link KernelInput}).
+   */
+  public SimulatedNetwork withForgerOnClientLink(ForgeryPlan plan) {
+    synchronized (net) {
+      net.client.tap(new Forger(plan, net.clock::now));
+    }
+    return this;
   }
 
   public Scenario scenario() {

@@ -10,5 +10,10 @@
  * ICMP (TokenBucket), balance per flow (FlowHash) or per packet, masquerade (Masquerade), filter,
  * and refuse packets too big for the next link. The only events are packet arrivals in one
  * priority queue (Internet); the clock (VirtualClock) jumps from one to the next.
+ *
+ * <p>The client's stack (ClientStack) demultiplexes as Linux does and checks first what Linux
+ * checks (KernelInput): the IP length, the ICMP checksum (an AF_INET raw socket gets its copy
+ * before that check), and that an error for a connected socket quotes its connection. A forger
+ * may sit on the client's link ({@link dev.hoptrace.sim.SimulatedNetwork#withForgerOnClientLink}).
  */
 package dev.hoptrace.sim;

@@ -23,6 +23,8 @@ public enum Count {
   MALFORMED,
   /** Packets dropped because a leg already held as many bytes or packets as it can. */
   QUEUE_FULL,
+  /** Forged or mangled packets a {@link ForgingTap} sent toward either end. */
+  FORGED,
   /** Writes the kernel refused ({@code EAGAIN}), each a lost packet. */
   WRITE_REFUSED
 }

@@ -189,9 +189,12 @@ final class Forwarder implements Runnable {
     if (outcome.reason() != null) {
       counters.add(outcome.reason());
     }
+    Leg back = legs[leg.back().index()];
+    send(outcome.back(), back, now);
+    send(outcome.ahead(), onward, now);
     Leg next = switch (outcome.verdict()) {
       case FORWARD -> onward;
-      case ANSWER -> legs[leg.back().index()];
+      case ANSWER -> back;
       case DROP -> null;
     };
     if (next != null) {
@@ -199,6 +202,15 @@ final class Forwarder implements Runnable {
       byte[] result = outcome.packet();
       MemorySegment.copy(result, 0, hopOut, JAVA_BYTE, 0, result.length);
       enter(next, hopOut, result.length, now);
+    }
+  }
+
+  /** Sends a hop's extra packets (a forger's lies) down {@code leg}, each counted. */
+  private void send(List<byte[]> packets, Leg leg, long now) throws ErrnoException {
+    for (byte[] p : packets) {
+      counters.add(Count.FORGED);
+      MemorySegment.copy(p, 0, hopOut, JAVA_BYTE, 0, p.length);
+      enter(leg, hopOut, p.length, now);
     }
   }
 

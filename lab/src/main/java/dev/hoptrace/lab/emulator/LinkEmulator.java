@@ -3,6 +3,7 @@ package dev.hoptrace.lab.emulator;
 import dev.hoptrace.lab.LabException;
 import dev.hoptrace.lab.emulator.Leg.Side;
 import dev.hoptrace.linux.ffm.ErrnoException;
+import dev.hoptrace.packet.forge.ForgeryPlan;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -94,6 +95,7 @@ public final class LinkEmulator implements AutoCloseable {
     /** Per segment (see {@link Leg}): the profile toward B, then toward A. */
     private final List<LinkProfile[]> segments = new ArrayList<>();
     private final List<RouterHop> routers = new ArrayList<>();
+    private ForgeryPlan tap;
     private long seed = 1;
 
     private Builder(LinkEnd a, LinkEnd b) {
@@ -143,6 +145,16 @@ public final class LinkEmulator implements AutoCloseable {
           Objects.requireNonNull(bToA, "bToA")};
     }
 
+    /**
+     * Puts a forger on the wire right next to end A, before everything else: it forwards every
+     * packet unchanged and tells end A the plan's lies about what end A sends (see {@link
+     * ForgeryPlan}). It is no hop: a trace from A sees the same path with or without it.
+     */
+    public Builder tapNearA(ForgeryPlan plan) {
+      this.tap = Objects.requireNonNull(plan, "plan");
+      return this;
+    }
+
     /** Seeds loss and jitter (default 1): the same seed and traffic give the same pattern. */
     public Builder seed(long newSeed) {
       this.seed = newSeed;
@@ -164,13 +176,18 @@ public final class LinkEmulator implements AutoCloseable {
           TunPlacement.place(device, side == Side.A ? a : b);
         }
         SplittableRandom root = new SplittableRandom(seed);
+        List<LinkProfile[]> all = new ArrayList<>(segments);
+        List<Hop> hops = new ArrayList<>();
+        if (tap != null) { // a perfect wire from A to the tap, then the link as described
+          all.addFirst(new LinkProfile[] {LinkProfile.PERFECT, LinkProfile.PERFECT});
+          hops.add(new ForgingTap(tap));
+        }
         List<LinkDirection> directions = new ArrayList<>();
-        for (LinkProfile[] segment : segments) {
+        for (LinkProfile[] segment : all) {
           for (LinkProfile profile : segment) { // toward B, then toward A: Leg.index() order
             directions.add(new LinkDirection(profile, root.split()));
           }
         }
-        List<Hop> hops = new ArrayList<>();
         routers.forEach(r -> hops.add(new RouterHopResponder(r)));
         Counters counters = new Counters();
         Lateness lateness = new Lateness();

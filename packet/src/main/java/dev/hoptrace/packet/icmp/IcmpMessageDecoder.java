@@ -1,5 +1,6 @@
 package dev.hoptrace.packet.icmp;
 
+import dev.hoptrace.packet.Checksum;
 import dev.hoptrace.packet.IcmpV4;
 import dev.hoptrace.packet.IcmpV6;
 import dev.hoptrace.packet.IpHeader;
@@ -24,8 +25,10 @@ import java.util.OptionalInt;
  *                 [ ICMPv6 header: 8 ] [ quoted datagram ... ] [ RFC 4884 extensions ]
  * </pre>
  *
- * <p>The ICMP checksum is not verified (for ICMPv6 it needs addresses the message does not carry;
- * the kernel checks both before local delivery of errors).
+ * <p>The ICMPv4 checksum is verified: an AF_INET raw socket gets its copy of a packet before the
+ * kernel's ICMP handler checks the checksum, so a forged or damaged message arrives as sent. The
+ * ICMPv6 checksum is not (it needs the addresses the message does not carry; the kernel checks
+ * it before an ICMPv6 raw socket or the error queue sees the message).
  */
 public final class IcmpMessageDecoder {
   private static final int ICMP_HEADER = 8;
@@ -60,7 +63,12 @@ public final class IcmpMessageDecoder {
           + off);
     }
     int hl = ip.headerLength();
-    return decode(4, Optional.of(ip), b, off + hl, ip.totalLength() - hl);
+    int icmpLength = ip.totalLength() - hl;
+    if (icmpLength >= ICMP_HEADER && Checksum.of(b, off + hl, icmpLength) != 0) {
+      throw new MalformedPacketException("ICMP checksum 0x" + Integer.toHexString(
+          Wire.u16(b, off + hl + 2)) + " does not sum to zero over " + icmpLength + " bytes");
+    }
+    return decode(4, Optional.of(ip), b, off + hl, icmpLength);
   }
 
   /** Decodes an ICMPv6 message starting at its header. */
@@ -107,9 +115,29 @@ public final class IcmpMessageDecoder {
         } catch (MalformedPacketException e) {
           problem = Optional.of(e.getMessage()); // the quote stays usable (RFC 4884 §5)
         }
+      } else {
+        problem = lengthPastTheEnd(version, type, rest, len);
       }
     }
     return new IcmpMessage(outer, version, type, code, checksum, rest, quote, extensions,
         problem, off + ICMP_HEADER, len - ICMP_HEADER);
+  }
+
+  /**
+   * A length attribute (RFC 4884 §4) that puts the original datagram's end past the message's:
+   * a lie about the extension, as Linux's {@code ip_icmp_error_rfc4884_validate} sees it. The
+   * quote up to the end stays usable; only the extension is lost.
+   */
+  private static Optional<String> lengthPastTheEnd(int version, int type, int rest, int len) {
+    boolean eligible = version == 6 ? type == IcmpV6.DESTINATION_UNREACHABLE
+        || type == IcmpV6.TIME_EXCEEDED : type == IcmpV4.DESTINATION_UNREACHABLE
+        || type == IcmpV4.TIME_EXCEEDED || type == IcmpV4.PARAMETER_PROBLEM;
+    int attribute = version == 6 ? rest >>> 24 : rest >>> 16 & 0xff;
+    int quote = attribute * (version == 6 ? 8 : 4);
+    if (!eligible || attribute == 0 || ICMP_HEADER + quote <= len) {
+      return Optional.empty();
+    }
+    return Optional.of("RFC 4884 length attribute " + attribute + " puts the original datagram's "
+        + "end at byte " + (ICMP_HEADER + quote) + " of a " + len + "-byte message");
   }
 }

@@ -99,6 +99,41 @@ class IcmpMessageWithExtensionsTest {
   }
 
   @Test
+  void lengthAttributePastTheMessageKeepsTheQuoteAndReportsTheLie() throws Exception {
+    byte[] icmp = IcmpErrorEncoder.timeExceededV4(packet("v4-udp-probe-ttl1"), MPLS);
+    icmp[5] = (byte) 255; // 1020 bytes of original datagram in a 160-byte message
+    Wire.put16(icmp, 2, 0);
+    Wire.put16(icmp, 2, Checksum.of(icmp, 0, icmp.length));
+
+    IcmpMessage m = decodeV4(icmp);
+    assertThat(m.extensions()).isEqualTo(IcmpExtensions.NONE);
+    assertThat(m.extensionProblem()).hasValue("RFC 4884 length attribute 255 puts the original "
+        + "datagram's end at byte 1028 of a " + icmp.length + "-byte message");
+    assertThat(m.quote().orElseThrow().transport()).isInstanceOf(QuotedUdp.class);
+  }
+
+  @Test
+  void wrongIcmpChecksumIsMalformed() {
+    byte[] icmp = IcmpErrorEncoder.timeExceededV4(packet("v4-udp-probe-ttl1"), IcmpExtensions.NONE);
+    icmp[2] ^= 0x01; // a raw socket gets the packet before the kernel checks this
+
+    assertThatThrownBy(() -> decodeV4(icmp)).isInstanceOf(MalformedPacketException.class)
+        .hasMessageStartingWith("ICMP checksum 0x");
+  }
+
+  @Test
+  void icmpCutShortByALyingTotalLengthIsMalformed() {
+    byte[] p = IcmpErrorEncoder.ipv4Packet(ROUTER, HOST, 64, 7,
+        IcmpErrorEncoder.timeExceededV4(packet("v4-udp-probe-ttl1"), IcmpExtensions.NONE));
+    Wire.put16(p, 2, p.length - 4); // what the kernel keeps of it: the checksum no longer fits
+    Wire.put16(p, 10, 0);
+    Wire.put16(p, 10, Checksum.of(p, 0, 20));
+
+    assertThatThrownBy(() -> IcmpMessageDecoder.decodeIpv4Packet(p, 0, p.length - 4))
+        .hasMessageStartingWith("ICMP checksum 0x");
+  }
+
+  @Test
   void icmpV6ExtensionsUseSixtyFourBitWords() throws Exception {
     Inet6Address router = (Inet6Address) ip("fd99:1::1");
     Inet6Address host = (Inet6Address) ip("fd99:1::2");
@@ -151,6 +186,8 @@ class IcmpMessageWithExtensionsTest {
   void errorQuotingNothingIsMalformed() {
     byte[] p = java.util.Arrays.copyOf(packet("v4-time-exceeded-udp"), 28);
     Wire.put16(p, 2, 28);
+    Wire.put16(p, 22, 0); // the cut message's own checksum, so that only the quote is wrong
+    Wire.put16(p, 22, dev.hoptrace.packet.Checksum.of(p, 20, 8));
     assertThatThrownBy(() -> IcmpMessageDecoder.decodeIpv4Packet(p, 0, 28))
         .hasMessage("quoted IP header needs 1 bytes, 0 available at offset 28");
   }
