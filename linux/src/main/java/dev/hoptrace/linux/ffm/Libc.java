@@ -68,6 +68,12 @@ public final class Libc {
               JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
   private static final MethodHandle RECVMSG =
       errnoCall("recvmsg", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+  private static final MethodHandle SENDMMSG =
+      errnoCall("sendmmsg", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+  private static final MethodHandle RECVMMSG =
+      errnoCall(
+          "recvmmsg",
+          FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
   private static final MethodHandle CLOSE =
       errnoCall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
   private static final MethodHandle EPOLL_CREATE1 =
@@ -290,6 +296,59 @@ public final class Libc {
         return -1;
       }
       throw new ErrnoException("recvmsg", errno);
+    }
+    return r;
+  }
+
+  /**
+   * <a href="https://man7.org/linux/man-pages/man2/sendmmsg.2.html">sendmmsg(2)</a>: sends up to
+   * {@code count} messages of an {@code mmsghdr} array in one call.
+   *
+   * @return how many were sent; 0 when the socket cannot take any now ({@code EAGAIN}, {@code
+   *     ENOBUFS})
+   * @throws ErrnoException when the first message failed otherwise (the caller may skip it)
+   */
+  public static int sendmmsg(int fd, MemorySegment vector, int count, int flags)
+      throws ErrnoException {
+    MemorySegment cap = capture();
+    int r;
+    try {
+      r = (int) SENDMMSG.invokeExact(cap, fd, vector, count, flags);
+    } catch (Throwable t) {
+      throw unexpected("sendmmsg", t);
+    }
+    if (r < 0) {
+      int errno = errno(cap);
+      if (errno == LinuxConstants.EAGAIN || errno == LinuxConstants.ENOBUFS
+          || errno == LinuxConstants.EINTR) {
+        return 0;
+      }
+      throw new ErrnoException("sendmmsg", errno);
+    }
+    return r;
+  }
+
+  /**
+   * <a href="https://man7.org/linux/man-pages/man2/recvmmsg.2.html">recvmmsg(2)</a> without a
+   * timeout; pass {@link LinuxConstants#MSG_DONTWAIT} to read only what is queued.
+   *
+   * @return how many messages were read, 0 when nothing is queued ({@code EAGAIN})
+   */
+  public static int recvmmsg(int fd, MemorySegment vector, int count, int flags)
+      throws ErrnoException {
+    MemorySegment cap = capture();
+    int r;
+    try {
+      r = (int) RECVMMSG.invokeExact(cap, fd, vector, count, flags, MemorySegment.NULL);
+    } catch (Throwable t) {
+      throw unexpected("recvmmsg", t);
+    }
+    if (r < 0) {
+      int errno = errno(cap);
+      if (errno == LinuxConstants.EAGAIN || errno == LinuxConstants.EINTR) {
+        return 0;
+      }
+      throw new ErrnoException("recvmmsg", errno);
     }
     return r;
   }
