@@ -59,7 +59,7 @@ final class DatagramBulkTransport implements BulkTransport {
   private final byte[] received = new byte[RECEIVE_CAPACITY];
   private final byte[] local;
   private final int heldChecksum = new FlowId(0).icmpChecksum();
-  long refused;
+  private final BatchCalls.Sent tally = new BatchCalls.Sent();
 
   private DatagramBulkTransport(SessionCore core, SessionInfo info, BulkSpec spec, int fd,
       int identifier) {
@@ -169,25 +169,7 @@ final class DatagramBulkTransport implements BulkTransport {
       out.prepareForSend(i, nameLength, message.length, TTL_CONTROL);
       batch.sentAt[i] = now;
     }
-    int done = 0;
-    while (done < n) {
-      try {
-        int sent = Libc.sendmmsg(fd, out.from(done), n - done, 0);
-        if (sent == 0) {
-          return done;
-        }
-        done += sent;
-      } catch (ErrnoException e) {
-        if (e.errno() == EPERM || e.errno() == EACCES || e.errno() == ENETUNREACH
-            || e.errno() == EHOSTUNREACH || e.errno() == EINVAL || e.errno() == EMSGSIZE) {
-          refused++;
-          done++;
-        } else {
-          throw NetworkErrors.setup("sending probes", e);
-        }
-      }
-    }
-    return done;
+    return BatchCalls.sendAll(fd, out, n, tally);
   }
 
   /**
@@ -244,13 +226,12 @@ final class DatagramBulkTransport implements BulkTransport {
   }
 
   /** Reads one batch from a queue; true when it filled the batch (more may be waiting). */
-  private boolean drain(int queue, ReplyBatch replies) throws ErrnoException {
+  private boolean drain(int queue, ReplyBatch replies) throws NetworkException {
     int room = Math.min(RECEIVE_BATCH, replies.capacity() - replies.count);
     if (room <= 0) {
       return false;
     }
-    in.prepareForReceive(room);
-    int got = Libc.recvmmsg(fd, in.segment(), room, queue | MSG_DONTWAIT);
+    int got = BatchCalls.receive(fd, in, room, queue);
     long fallback = got > 0 ? RealtimeClock.now() : 0;
     for (int i = 0; i < got; i++) {
       if (queue == MSG_ERRQUEUE) {

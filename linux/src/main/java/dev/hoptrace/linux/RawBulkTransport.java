@@ -42,8 +42,7 @@ final class RawBulkTransport implements BulkTransport {
   private final byte[] received = new byte[RECEIVE_CAPACITY];
   private final boolean v6;
   private final int addressLength;
-  /** Probes the kernel refused (no route, filtered): they count as sent and time out. */
-  long refused;
+  private final BatchCalls.Sent tally = new BatchCalls.Sent();
 
   private RawBulkTransport(SessionCore core, SessionInfo info, BulkSpec spec,
       PortReservation identity, int sendFd, int receiveFd) {
@@ -124,10 +123,9 @@ final class RawBulkTransport implements BulkTransport {
   }
 
   /** Discards what arrived before the filter took effect. */
-  private void drain() throws ErrnoException {
+  private void drain() throws NetworkException {
     for (int i = 0; i < 1000; i++) {
-      in.prepareForReceive(RECEIVE_BATCH);
-      if (Libc.recvmmsg(receiveFd, in.segment(), RECEIVE_BATCH, MSG_DONTWAIT) == 0) {
+      if (BatchCalls.receive(receiveFd, in, RECEIVE_BATCH, 0) == 0) {
         return;
       }
     }
@@ -158,30 +156,7 @@ final class RawBulkTransport implements BulkTransport {
       out.prepareForSend(i, nameLength, packet.length, 0);
       batch.sentAt[i] = now;
     }
-    return sendAll(n);
-  }
-
-  /** Sends messages 0..n-1, skipping one the kernel refuses; stops when the socket is full. */
-  private int sendAll(int n) throws NetworkException {
-    int done = 0;
-    while (done < n) {
-      try {
-        int sent = Libc.sendmmsg(sendFd, out.from(done), n - done, 0);
-        if (sent == 0) {
-          return done;
-        }
-        done += sent;
-      } catch (ErrnoException e) {
-        if (e.errno() == EPERM || e.errno() == EACCES || e.errno() == ENETUNREACH
-            || e.errno() == EHOSTUNREACH || e.errno() == EINVAL || e.errno() == EMSGSIZE) {
-          refused++;
-          done++; // this destination cannot be probed now; its probe times out
-        } else {
-          throw NetworkErrors.setup("sending probes", e);
-        }
-      }
-    }
-    return done;
+    return BatchCalls.sendAll(sendFd, out, n, tally);
   }
 
   @Override
@@ -193,8 +168,7 @@ final class RawBulkTransport implements BulkTransport {
         if (room <= 0) {
           return;
         }
-        in.prepareForReceive(room);
-        int got = Libc.recvmmsg(receiveFd, in.segment(), room, MSG_DONTWAIT);
+        int got = BatchCalls.receive(receiveFd, in, room, 0);
         long fallback = got > 0 ? RealtimeClock.now() : 0;
         for (int i = 0; i < got; i++) {
           read(i, fallback, replies);

@@ -278,7 +278,7 @@ public final class BulkEngine {
     int destination = active.target[s];
     TraceRequest request = settings.request(destination);
     List<Hop> hops = new ArrayList<>(last - firstTtl + 1);
-    for (int h = 0; firstTtl + h <= last; h++) {
+    for (int h = 0; firstTtl + h <= last && listener.wantsHops(); h++) {
       List<ProbeResult> probes = new ArrayList<>(perHop);
       for (int i = 0; i < perHop; i++) {
         probes.add(result(s, h, i));

@@ -6,4 +6,12 @@ import dev.hoptrace.core.TraceResult;
 @FunctionalInterface
 public interface BulkListener {
   void completed(TraceResult result);
+
+  /**
+   * Whether results should carry their hops. A listener that only counts destinations (the
+   * engine benchmark) says no, and then no object is made per probe at all.
+   */
+  default boolean wantsHops() {
+    return true;
+  }
 }

@@ -302,14 +302,13 @@ public final class Libc {
 
   /**
    * <a href="https://man7.org/linux/man-pages/man2/sendmmsg.2.html">sendmmsg(2)</a>: sends up to
-   * {@code count} messages of an {@code mmsghdr} array in one call.
+   * {@code count} messages of an {@code mmsghdr} array in one call. A failure is returned, not
+   * thrown: on a busy probe socket every other call may meet a pending asynchronous error, and an
+   * exception each time would be garbage on the hot path.
    *
-   * @return how many were sent; 0 when the socket cannot take any now ({@code EAGAIN}, {@code
-   *     ENOBUFS})
-   * @throws ErrnoException when the first message failed otherwise (the caller may skip it)
+   * @return how many were sent, or {@code -errno} when the first message failed
    */
-  public static int sendmmsg(int fd, MemorySegment vector, int count, int flags)
-      throws ErrnoException {
+  public static int sendmmsg(int fd, MemorySegment vector, int count, int flags) {
     MemorySegment cap = capture();
     int r;
     try {
@@ -317,25 +316,17 @@ public final class Libc {
     } catch (Throwable t) {
       throw unexpected("sendmmsg", t);
     }
-    if (r < 0) {
-      int errno = errno(cap);
-      if (errno == LinuxConstants.EAGAIN || errno == LinuxConstants.ENOBUFS
-          || errno == LinuxConstants.EINTR) {
-        return 0;
-      }
-      throw new ErrnoException("sendmmsg", errno);
-    }
-    return r;
+    return r < 0 ? -errno(cap) : r;
   }
 
   /**
    * <a href="https://man7.org/linux/man-pages/man2/recvmmsg.2.html">recvmmsg(2)</a> without a
-   * timeout; pass {@link LinuxConstants#MSG_DONTWAIT} to read only what is queued.
+   * timeout; pass {@link LinuxConstants#MSG_DONTWAIT} to read only what is queued. Like {@link
+   * #sendmmsg}, a failure is returned, not thrown.
    *
-   * @return how many messages were read, 0 when nothing is queued ({@code EAGAIN})
+   * @return how many messages were read, or {@code -errno} ({@code -EAGAIN}: nothing queued)
    */
-  public static int recvmmsg(int fd, MemorySegment vector, int count, int flags)
-      throws ErrnoException {
+  public static int recvmmsg(int fd, MemorySegment vector, int count, int flags) {
     MemorySegment cap = capture();
     int r;
     try {
@@ -343,14 +334,7 @@ public final class Libc {
     } catch (Throwable t) {
       throw unexpected("recvmmsg", t);
     }
-    if (r < 0) {
-      int errno = errno(cap);
-      if (errno == LinuxConstants.EAGAIN || errno == LinuxConstants.EINTR) {
-        return 0;
-      }
-      throw new ErrnoException("recvmmsg", errno);
-    }
-    return r;
+    return r < 0 ? -errno(cap) : r;
   }
 
   /** <a href="https://man7.org/linux/man-pages/man2/close.2.html">close(2)</a>. */

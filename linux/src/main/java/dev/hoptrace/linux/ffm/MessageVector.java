@@ -73,7 +73,7 @@ public final class MessageVector {
 
   /** The vector from message {@code from} on, for a call that continues a partial batch. */
   public MemorySegment from(int from) {
-    return vector.asSlice(SIZE * from);
+    return from == 0 ? vector : vector.asSlice(SIZE * from);
   }
 
   /** Restores the in/out lengths of every message before a {@code recvmmsg}. */
