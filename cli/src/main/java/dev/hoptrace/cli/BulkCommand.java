@@ -1,6 +1,7 @@
 package dev.hoptrace.cli;
 
 import dev.hoptrace.cli.bulk.ProgressLine;
+import dev.hoptrace.cli.bulk.ResultWriter;
 import dev.hoptrace.cli.bulk.ResumeFile;
 import dev.hoptrace.cli.bulk.TargetFile;
 import dev.hoptrace.cli.render.AtlasRenderer;
@@ -219,30 +220,36 @@ final class BulkCommand implements Subcommand {
           + String.format(Locale.ROOT, "%.0f", settings.rate()) + " probes/s; "
           + transport.info().mode().name().toLowerCase(Locale.ROOT) + " mode: "
           + transport.info().description());
-      BulkEngine engine = new BulkEngine(transport, settings, result -> {
-        out.println(options.output == BulkOptions.Output.ATLAS
-            ? atlas.render(result, System.currentTimeMillis()) : json.render(result));
-        out.flush();
-      });
       BulkSummary summary;
-      try (Interrupts ignored = Interrupts.onInterrupt(engine::stop);
-          ProgressLine progress = context.err() == System.err && System.console() != null
-              && System.console().isTerminal()
-              ? new ProgressLine(err, total, engine::completed, engine::probesSent,
-                  engine::repliesMatched) : null) {
-        summary = engine.run();
+      try (ResultWriter writer = new ResultWriter(out, result ->
+          options.output == BulkOptions.Output.ATLAS
+              ? atlas.render(result, System.currentTimeMillis()) : json.render(result))) {
+        BulkEngine engine = new BulkEngine(transport, settings, writer);
+        summary = run(engine, err, total);
       }
       err.println(summaryLine(summary, options));
       return summary.stopped() ? INTERRUPTED : ExitCode.OK;
     }
   }
 
+  /** Runs the engine with Ctrl-C stopping it and, on a terminal, the progress line. */
+  private static BulkSummary run(BulkEngine engine, PrintStream err, int total)
+      throws NetworkException {
+    try (Interrupts ignored = Interrupts.onInterrupt(engine::stop);
+        ProgressLine progress = err == System.err && System.console() != null
+            && System.console().isTerminal()
+            ? new ProgressLine(err, total, engine::completed, engine::probesSent,
+                engine::repliesMatched) : null) {
+      return engine.run();
+    }
+  }
+
   private static String summaryLine(BulkSummary s, BulkOptions options) {
     double seconds = s.elapsedNanos() / 1e9;
     String line = String.format(Locale.ROOT, "hoptrace: bulk: %d/%d destinations traced in %.1f s:"
-            + " %d probes (%.0f/s), %d replies; dropped: %d unmatched, %d late, %d duplicate,"
-            + " %d malformed", s.completed(), s.destinations(), seconds, s.probesSent(),
-        s.probesSent() / Math.max(seconds, 1e-3), s.replies(), s.unmatched(), s.late(),
+            + " %d probes (%.0f/s while sending), %d replies; dropped: %d unmatched, %d late,"
+            + " %d duplicate, %d malformed", s.completed(), s.destinations(), seconds,
+        s.probesSent(), s.sendingRate(), s.replies(), s.unmatched(), s.late(),
         s.duplicates(), s.malformed());
     if (s.stopped()) {
       String file = options.resume != null ? options.resume : options.write;

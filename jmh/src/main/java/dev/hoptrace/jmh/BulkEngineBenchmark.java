@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -26,9 +28,10 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The bulk engine alone (queue, rate limiter, matching, completion) over an in-memory transport
- * that answers every probe at once: one operation traces 1000 destinations 8 hops away with 3
- * probes per hop: 24,000 probes to the destinations' hops, plus those sent past a destination
- * before its answer came back (with the fixed seeds, 25,337 in all). Divide JMH's {@code
+ * that answers every probe at once: one operation traces 20,000 destinations 8 (or 16) hops
+ * away with 3 probes per hop, 1000 at a time: 480,000 (960,000) probes to the destinations' hops,
+ * plus those sent past a destination before its answer came back (printed at the end of each
+ * trial). Divide JMH's {@code
  * gc.alloc.rate.norm} by that for bytes per probe; with {@code results=false} the finished traces
  * are made without their hops, so what remains is the engine's own allocation.
  *
@@ -44,13 +47,16 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class BulkEngineBenchmark {
-  static final int DESTINATIONS = 1000;
-  static final int HOPS = 8;
+  static final int DESTINATIONS = 20_000;
+  /** How far the destinations are: twice the hops, twice the probes per destination. */
+  @Param({"8", "16"})
+  public int hops;
 
   @Param({"true", "false"})
   public boolean results;
 
   private TargetTable targets;
+  private long probes;
   private BulkSettings settings;
 
   @Setup
@@ -61,15 +67,25 @@ public class BulkEngineBenchmark {
     }
     targets = builder.build();
     BulkSpec spec = new BulkSpec(targets, Protocol.UDP, ProbeMode.RAW, true, 33434, 60, 0, 1);
-    settings = new BulkSettings(spec, 1, 30, 3, 5, 10_000_000, Duration.ofSeconds(1), 1000, 7);
+    // Replies come back after 50 us of virtual time; a 1 ms wait lets deadlines run out as they
+    // do in a real run (a microsecond of virtual time passes per clock read).
+    settings = new BulkSettings(spec, 1, 30, 3, 5, 10_000_000, Duration.ofMillis(1), 1000, 7);
+    // 1000 destinations in progress at a time: the run's setup is spread over 20,000.
+  }
+
+  @TearDown(Level.Trial)
+  public void report() {
+    System.out.println("probes per operation: " + probes + " (" + hops + " hops, results "
+        + results + ")");
   }
 
   @Benchmark
   public BulkSummary traceThousandDestinations(Blackhole hole) throws Exception {
-    InstantTransport transport = new InstantTransport(targets, HOPS);
+    InstantTransport transport = new InstantTransport(targets, hops);
     BulkEngine engine = new BulkEngine(transport, settings, results
         ? hole::consume : COUNT_ONLY);
     BulkSummary summary = engine.run();
+    probes = summary.probesSent();
     if (summary.completed() != DESTINATIONS) {
       throw new IllegalStateException("completed " + summary.completed());
     }

@@ -60,6 +60,20 @@ final class BatchCalls {
   }
 
   /**
+   * Waits up to {@code nanos} for a socket of {@code core} to become ready. epoll counts in
+   * milliseconds; a shorter wait (the gap between two batches at a high rate) parks the thread
+   * instead of rounding up to a whole millisecond, and the caller polls again after it. Replies
+   * that arrive meanwhile lose nothing: the kernel timestamped them.
+   */
+  static void await(SessionCore core, long nanos) throws ErrnoException {
+    if (nanos < 1_000_000) {
+      java.util.concurrent.locks.LockSupport.parkNanos(nanos);
+      return;
+    }
+    core.await((int) Math.min(60_000, nanos / 1_000_000));
+  }
+
+  /**
    * Reads up to {@code room} queued messages into {@code in} without waiting.
    *
    * @return how many; 0 when nothing is queued, or when a normal read met a pending error (the

@@ -217,7 +217,7 @@ final class DatagramBulkTransport implements BulkTransport {
         if (remaining <= 0) {
           return;
         }
-        core.await((int) Math.min(60_000, (remaining + 999_999) / 1_000_000));
+        BatchCalls.await(core, remaining);
         waited = true;
       }
     } catch (ErrnoException e) {

@@ -183,7 +183,7 @@ final class RawBulkTransport implements BulkTransport {
         if (remaining <= 0) {
           return;
         }
-        core.await((int) Math.min(60_000, (remaining + 999_999) / 1_000_000));
+        BatchCalls.await(core, remaining);
         waited = true;
       }
     } catch (ErrnoException e) {

@@ -32,6 +32,7 @@ import java.util.Optional;
  */
 public final class BulkEngine {
   private static final long IDLE_POLL_NANOS = 50_000_000;
+  private static final ReplyKind[] KINDS = ReplyKind.values();
 
   private final BulkTransport transport;
   private final BulkSettings settings;
@@ -41,7 +42,7 @@ public final class BulkEngine {
   private final int[] slotOf;
   private final FeistelPermutation order;
   private final ProbeQueue queue;
-  private final Deadlines deadlines = new Deadlines();
+  private final Deadlines deadlines;
   private final ProbeBatch batch = new ProbeBatch(RateLimiter.MAX_BURST);
   private final ReplyBatch replies = new ReplyBatch(256);
   private final int firstTtl;
@@ -51,6 +52,8 @@ public final class BulkEngine {
   private final byte[] scratch = new byte[16];
   private RateLimiter limiter;
   private int admitted;
+  private long firstSend = -1;
+  private long lastSend;
 
   private volatile boolean stopRequested;
   private volatile int completed;
@@ -74,7 +77,11 @@ public final class BulkEngine {
     this.slotOf = new int[targets.size()];
     Arrays.fill(slotOf, ActiveDestinations.NONE);
     this.order = new FeistelPermutation(targets.size(), settings.seed());
-    this.queue = new ProbeQueue(settings.seed() * 31 + 7);
+    // What waits at once: each destination in progress has at most a gap limit of hops queued
+    // or waiting for their deadline, and the queues grow past that only if it is outrun.
+    int window = slots * Math.min(settings.hops(), settings.gapLimit() + 1);
+    this.queue = new ProbeQueue(settings.seed() * 31 + 7, window * perHop);
+    this.deadlines = new Deadlines(2 * window);
   }
 
   /** Asks the run to stop soon (from any thread, e.g. a Ctrl-C handler); complete traces stay. */
@@ -116,7 +123,8 @@ public final class BulkEngine {
     }
     return new BulkSummary(targets.size(), completed, probesSent, repliesMatched,
         unmatched + replies.unmatched, late, duplicates, replies.malformed,
-        transport.now() - start, stopRequested && completed < targets.size());
+        transport.now() - start, firstSend < 0 ? 0 : lastSend - firstSend,
+        stopRequested && completed < targets.size());
   }
 
   private long nextWake(long now) {
@@ -197,6 +205,12 @@ public final class BulkEngine {
       if (active.sentMask[at] == (1 << perHop) - 1) {
         deadlines.add(entry & ~0xfL, batch.sentAt[k] + waitNanos);
       }
+    }
+    if (sent > 0) {
+      if (firstSend < 0) {
+        firstSend = batch.sentAt[0];
+      }
+      lastSend = batch.sentAt[sent - 1];
     }
     probesSent += sent;
     return sent > 0;
@@ -305,7 +319,7 @@ public final class BulkEngine {
     if (active.kind[p] == 0) {
       return ProbeResult.timeout(ttl, i);
     }
-    ReplyKind kind = ReplyKind.values()[active.kind[p] - 1];
+    ReplyKind kind = KINDS[active.kind[p] - 1];
     int type = active.icmpType[p] & 0xff;
     int code = active.icmpCode[p] & 0xff;
     ReplyMeaning meaning = ReplyMeaning.of(kind, type, code, active.mtu[p], ipv6);

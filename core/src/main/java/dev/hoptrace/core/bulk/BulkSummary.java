@@ -12,6 +12,7 @@ package dev.hoptrace.core.bulk;
  * @param duplicates second replies to a probe
  * @param malformed packets that could not be decoded
  * @param elapsedNanos from start to end
+ * @param sendingNanos from the first probe sent to the last (the rate achieved is probes over it)
  * @param stopped whether the run was stopped before every destination completed
  */
 public record BulkSummary(
@@ -24,4 +25,11 @@ public record BulkSummary(
     long duplicates,
     long malformed,
     long elapsedNanos,
-    boolean stopped) {}
+    long sendingNanos,
+    boolean stopped) {
+
+  /** Probes per second while probes were being sent, or 0 when fewer than two left. */
+  public double sendingRate() {
+    return probesSent < 2 || sendingNanos <= 0 ? 0 : (probesSent - 1) / (sendingNanos / 1e9);
+  }
+}

@@ -6,10 +6,17 @@ package dev.hoptrace.core.bulk;
  * packed (slot, generation, TTL) and its deadline.
  */
 final class Deadlines {
-  private long[] entries = new long[1024];
-  private long[] deadlines = new long[1024];
+  private long[] entries;
+  private long[] deadlines;
   private int head;
   private int size;
+
+  /** @param expected how many hops may wait at once (rounded up to a power of two) */
+  Deadlines(int expected) {
+    int capacity = ProbeQueue.powerOfTwo(expected);
+    entries = new long[capacity];
+    deadlines = new long[capacity];
+  }
 
   boolean isEmpty() {
     return size == 0;

@@ -10,12 +10,18 @@ import java.util.SplittableRandom;
  */
 final class ProbeQueue {
   private final SplittableRandom random;
-  private long[] ring = new long[1024];
+  private long[] ring;
   private int head;
   private int size;
 
-  ProbeQueue(long seed) {
+  /** @param expected how many entries may wait at once (rounded up to a power of two) */
+  ProbeQueue(long seed, int expected) {
     this.random = new SplittableRandom(seed);
+    this.ring = new long[powerOfTwo(expected)];
+  }
+
+  static int powerOfTwo(int n) {
+    return Integer.highestOneBit(Math.max(1024, Math.min(n, 1 << 22)) * 2 - 1);
   }
 
   int size() {

@@ -43,6 +43,8 @@ public final class MessageVector {
   private final MemorySegment names;
   private final MemorySegment controls;
   private final MemorySegment data;
+  /** The vector from each message on, made once: a partial batch continues without allocating. */
+  private final MemorySegment[] tails;
 
   public MessageVector(Arena arena, int count, int dataCapacity, int controlCapacity) {
     this.count = count;
@@ -53,6 +55,7 @@ public final class MessageVector {
     names = arena.allocate((long) SockAddr.STORAGE_SIZE * count, 8);
     controls = arena.allocate((long) Math.max(8, controlCapacity) * count, 8);
     data = arena.allocate((long) dataCapacity * count, 8);
+    tails = new MemorySegment[count];
     for (int i = 0; i < count; i++) {
       long m = SIZE * i;
       vector.set(ADDRESS, m + NAME, names.asSlice((long) SockAddr.STORAGE_SIZE * i));
@@ -60,6 +63,7 @@ public final class MessageVector {
       vector.set(JAVA_LONG, m + IOVLEN, 1);
       vector.set(ADDRESS, m + CONTROL, controls.asSlice((long) Math.max(8, controlCapacity) * i));
       iovecs.set(ADDRESS, IOVEC * i, data.asSlice((long) dataCapacity * i));
+      tails[i] = vector.asSlice(m);
     }
   }
 
@@ -73,7 +77,7 @@ public final class MessageVector {
 
   /** The vector from message {@code from} on, for a call that continues a partial batch. */
   public MemorySegment from(int from) {
-    return from == 0 ? vector : vector.asSlice(SIZE * from);
+    return tails[from];
   }
 
   /** Restores the in/out lengths of every message before a {@code recvmmsg}. */
