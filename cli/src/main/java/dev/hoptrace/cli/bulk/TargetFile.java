@@ -184,19 +184,20 @@ public final class TargetFile {
 
   private InetAddress literal(String text, int number) throws BadLine {
     boolean v4 = text.indexOf(':') < 0;
-    if (v4 && !IPV4.matcher(text).matches()) {
-      throw new BadLine(where(number) + "'" + text + "' is not an IPv4 address");
+    if (v4) {
+      // Checked here: InetAddress would take a malformed dotted quad for a name and ask DNS.
+      boolean valid = IPV4.matcher(text).matches();
+      for (String part : valid ? text.split("\\.") : new String[0]) {
+        valid &= Integer.parseInt(part) <= 255;
+      }
+      if (!valid) {
+        throw new BadLine(where(number) + "'" + text + "' is not an IPv4 address");
+      }
+    } else if (!text.matches("[0-9A-Fa-f:.]+")) {
+      throw new BadLine(where(number) + "'" + text + "' is not an IPv6 address");
     }
     try {
-      InetAddress a = InetAddress.getByName(text);
-      if (v4) {
-        for (String part : text.split("\\.")) {
-          if (Integer.parseInt(part) > 255) {
-            throw new BadLine(where(number) + "'" + text + "' is not an IPv4 address");
-          }
-        }
-      }
-      return a;
+      return InetAddress.getByName(text);
     } catch (UnknownHostException e) {
       throw new BadLine(where(number) + "'" + text + "' is not a valid address");
     }
