@@ -131,8 +131,7 @@ public final class TargetTable {
 
   /** Whether {@code length} bytes at {@code at} are destination {@code i}'s address. */
   public boolean isAddress(int i, byte[] b, int at) {
-    return Arrays.equals(addresses, i * addressLength, (i + 1) * addressLength, b, at,
-        at + addressLength);
+    return same(i, b, at);
   }
 
   /** The destination whose address is at {@code b[at..]}, or -1. */
@@ -150,13 +149,22 @@ public final class TargetTable {
       if (entry == 0) {
         return -1;
       }
-      if (entry <= known && Arrays.equals(addresses, (entry - 1) * addressLength, entry * addressLength, b, at,
-          at + addressLength)) {
+      if (entry <= known && same(entry - 1, b, at)) {
         return entry - 1;
       }
       slot = (slot + 1) & mask;
     }
     return -1;
+  }
+
+  /** Whether destination {@code i}'s address is at {@code b[at..]}; IPv4 byte by byte, fast. */
+  private boolean same(int i, byte[] b, int at) {
+    int base = i * addressLength;
+    if (addressLength == 4) {
+      return addresses[base] == b[at] && addresses[base + 1] == b[at + 1]
+          && addresses[base + 2] == b[at + 2] && addresses[base + 3] == b[at + 3];
+    }
+    return Arrays.equals(addresses, base, base + 16, b, at, at + 16);
   }
 
   /** Destination {@code i}'s {@link ProbeStamp} check under {@code secret}. */
