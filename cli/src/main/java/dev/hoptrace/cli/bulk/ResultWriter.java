@@ -12,19 +12,22 @@ import java.util.function.Function;
 /**
  * Renders and writes finished traces on a thread of its own, so that the engine's thread only
  * probes: at tens of thousands of destinations a second, JSON rendering would otherwise cost the
- * engine its rate. A full queue makes the engine wait (the output sets the pace, nothing is
- * dropped). Lines are flushed whenever the queue runs empty, so each one appears as soon as it is
- * done at low rates, and in large writes at high ones; {@link #close} writes everything queued.
+ * engine its rate. Results are handed over in batches (when 256 are waiting, or whenever the
+ * engine is about to wait), so a busy run does not wake the writer once per destination; a full
+ * queue makes the engine wait (the output sets the pace, nothing is dropped). Each batch is
+ * flushed as soon as it is written; {@link #close} writes everything still held.
  */
 public final class ResultWriter implements BulkListener, AutoCloseable {
-  private static final int CAPACITY = 8192;
+  private static final int BATCH = 256;
+  /** Handed over last: the writer ends when it takes this very list. */
+  private static final List<TraceResult> STOP = new ArrayList<>();
 
-  private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
+  private final BlockingQueue<List<TraceResult>> queue = new ArrayBlockingQueue<>(64);
   private final PrintStream out;
   private final Function<TraceResult, String> render;
   private final Thread thread;
+  private List<TraceResult> pending = new ArrayList<>();
   private volatile RuntimeException failure;
-  private long written;
 
   public ResultWriter(PrintStream out, Function<TraceResult, String> render) {
     this.out = out;
@@ -34,32 +37,46 @@ public final class ResultWriter implements BulkListener, AutoCloseable {
 
   @Override
   public void completed(TraceResult result) {
+    pending.add(result);
+    if (pending.size() >= BATCH) {
+      handOver();
+    }
+  }
+
+  @Override
+  public void caughtUp() {
+    if (!pending.isEmpty()) {
+      handOver();
+    }
+  }
+
+  private void handOver() {
     if (failure != null) {
       throw failure;
     }
+    put(pending);
+    pending = new ArrayList<>();
+  }
+
+  private void put(List<TraceResult> batch) {
     try {
-      queue.put(result);
+      queue.put(batch);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while queueing a result", e);
+      throw new IllegalStateException("interrupted while handing results over", e);
     }
   }
 
   private void loop() {
-    List<Object> batch = new ArrayList<>();
     try {
       while (true) {
-        batch.add(queue.take());
-        queue.drainTo(batch);
-        for (Object item : batch) {
-          if (item == Stop.STOP) {
-            out.flush();
-            return;
-          }
-          out.println(render.apply((TraceResult) item));
-          written++;
+        List<TraceResult> batch = queue.take();
+        if (batch == STOP) {
+          return;
         }
-        batch.clear();
+        for (TraceResult result : batch) {
+          out.println(render.apply(result));
+        }
         out.flush();
       }
     } catch (InterruptedException e) {
@@ -69,18 +86,17 @@ public final class ResultWriter implements BulkListener, AutoCloseable {
     }
   }
 
-  private enum Stop { STOP }
-
-  /** Results written so far (after {@link #close}: all of them). */
-  public long written() {
-    return written;
-  }
-
-  /** Writes what is queued, then stops the thread. */
+  /** Writes what is held and queued, then stops the thread. */
   @Override
   public void close() {
+    if (!pending.isEmpty() && failure == null) {
+      put(pending);
+      pending = new ArrayList<>();
+    }
+    if (failure == null) {
+      put(STOP);
+    }
     try {
-      queue.put(Stop.STOP);
       thread.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

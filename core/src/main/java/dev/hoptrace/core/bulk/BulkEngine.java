@@ -115,12 +115,16 @@ public final class BulkEngine {
       boolean sent = sendSome(now);
       long wake = sent && limiter.available(transport.now()) > 0 && !queue.isEmpty()
           ? now : nextWake(now);
+      if (wake > now) {
+        listener.caughtUp();
+      }
       replies.clear();
       transport.receive(replies, wake);
       for (int i = 0; i < replies.count; i++) {
         handle(i);
       }
     }
+    listener.caughtUp();
     return new BulkSummary(targets.size(), completed, probesSent, repliesMatched,
         unmatched + replies.unmatched, late, duplicates, replies.malformed,
         transport.now() - start, firstSend < 0 ? 0 : lastSend - firstSend,

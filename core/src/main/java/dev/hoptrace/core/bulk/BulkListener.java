@@ -14,4 +14,10 @@ public interface BulkListener {
   default boolean wantsHops() {
     return true;
   }
+
+  /**
+   * The engine is about to wait for replies or for its rate: a good moment to hand on results
+   * kept back to be passed on in batches.
+   */
+  default void caughtUp() {}
 }
