@@ -255,7 +255,9 @@ public final class BulkEngine {
       duplicates++;
       return;
     }
-    if (active.expired[at] || ttl > lastTtl(s)) {
+    // Late: after its own wait (the stamp says when it left), or for a hop given up on or cut.
+    if (active.expired[at] || ttl > lastTtl(s)
+        || replies.receivedAt[r] - replies.sentAt[r] > waitNanos) {
       active.late[s]++;
       late++;
       return;
