@@ -53,8 +53,8 @@ for rate in $rates; do
   probes=$(sed -E 's/.*: ([0-9]+) probes \(([0-9]+)\/s while sending\).*/\1/' <<< "$summary")
   pps=$(sed -E 's/.*: ([0-9]+) probes \(([0-9]+)\/s while sending\).*/\2/' <<< "$summary")
   reached=$(grep -c '"reached":true' "$out" || true)
-  cpu=$(echo "$user + $sys" | bc)
-  per100k=$(echo "scale=2; $cpu * 100000 / $probes" | bc)
+  cpu=$(awk "BEGIN { print $user + $sys }")
+  per100k=$(awk "BEGIN { printf \"%.2f\", ($user + $sys) * 100000 / $probes }")
   printf '%-8s %-12s %8s %10s %12s %8s %12s %10s %s\n' "$rate" "$mode/$method" "$wall" "$probes" "$pps" \
     "$cpu" "$per100k" "$((rss / 1024))" "$reached/$total"
 done
