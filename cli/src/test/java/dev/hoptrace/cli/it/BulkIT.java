@@ -57,21 +57,29 @@ class BulkIT {
   }
 
   private static String targetList() {
+    return targetList(targets);
+  }
+
+  private static String targetList(List<InetAddress> list) {
     StringBuilder s = new StringBuilder("# the ten-targets lab, every hop\n");
-    targets.forEach(t -> s.append(AddressText.of(t)).append('\n'));
+    list.forEach(t -> s.append(AddressText.of(t)).append('\n'));
     return s.toString();
   }
 
   /** {@code hoptrace bulk -f - args…} inside the client namespace, the list on stdin. */
   private static ExecResult bulk(RunAs user, String... args) {
+    return bulkOf(user, targetList(), args);
+  }
+
+  /** The same with {@code list} on stdin. */
+  private static ExecResult bulkOf(RunAs user, String list, String... args) {
     Path jar = user.root() ? ItEnvironment.jar() : ItEnvironment.publicJar();
     List<String> command = new ArrayList<>(user.prefix());
     command.addAll(List.of(ItEnvironment.java().toString(), "--enable-native-access=ALL-UNNAMED",
         "-XX:-UsePerfData", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
         jar.toString(), "bulk", "-f", "-", "--mode", user.mode()));
     command.addAll(List.of(args));
-    ExecResult run = lab.exec(lab.client(), command, targetList(), Hoptrace.HANG,
-        jar.getParent());
+    ExecResult run = lab.exec(lab.client(), command, list, Hoptrace.HANG, jar.getParent());
     assertThat(run.succeeded()).as(run.describe()).isTrue();
     return run;
   }
@@ -87,15 +95,16 @@ class BulkIT {
   }
 
   @ParameterizedTest
-  @CsvSource({"ROOT_RAW, -U", "ROOT_RAW, -I", "NOBODY_UNPRIVILEGED, -U",
-      "NOBODY_UNPRIVILEGED, -I"})
-  void resultsEqualOneByOneTraces(RunAs user, String method) {
-    ExecResult run = bulk(user, method, "--rate", "300", "--paris");
+  @CsvSource({"ROOT_RAW, -U, IPV4", "ROOT_RAW, -I, IPV4", "NOBODY_UNPRIVILEGED, -U, IPV4",
+      "NOBODY_UNPRIVILEGED, -I, IPV4", "ROOT_RAW, -U, IPV6", "NOBODY_UNPRIVILEGED, -I, IPV6"})
+  void resultsEqualOneByOneTraces(RunAs user, String method, IpFamily family) {
+    List<InetAddress> list = lab.pathAddresses(family);
+    ExecResult run = bulkOf(user, targetList(list), method, "--rate", "300", "--paris");
     assertThat(run.stderr()).contains(user.mode() + " mode").contains("10/10 destinations traced");
     Map<InetAddress, TraceReport> bulk = byDestination(run);
-    assertThat(bulk.keySet()).containsExactlyInAnyOrderElementsOf(targets);
+    assertThat(bulk.keySet()).containsExactlyInAnyOrderElementsOf(list);
     Hoptrace oneShot = new Hoptrace(lab);
-    for (InetAddress target : targets) {
+    for (InetAddress target : list) {
       TraceReport single = oneShot.trace(user, method, "--paris", AddressText.of(target));
       TraceReport many = bulk.get(target);
       assertThat(many.respondersPerHop()).as("hops to %s", target)
