@@ -157,6 +157,54 @@ class BulkIT {
     assertThat(busiest).as("probes in the busiest second").isBetween(30, 42);
   }
 
+  private static final Pattern ECHO = Pattern.compile(" > ([0-9.]+): ICMP echo request");
+
+  /**
+   * With --paris every echo request to one destination carries flow 0's checksum (0xfffe), raw
+   * or through a ping socket, whose kernel computes it over the payload hoptrace chose.
+   */
+  @ParameterizedTest
+  @CsvSource({"ROOT_RAW", "NOBODY_UNPRIVILEGED"})
+  void parisHoldsTheEchoChecksumOnTheWire(RunAs user) throws Exception {
+    Path capture = Files.createTempFile("hoptrace-bulk-", ".txt");
+    String client = AddressText.of(lab.clientAddress(IpFamily.IPV4));
+    Process tcpdump = new ProcessBuilder("ip", "netns", "exec", lab.client().namespace(),
+        "tcpdump", "-i", "any", "-nn", "-x", "-l",
+        "icmp[icmptype] == icmp-echo and src host " + client)
+        .redirectOutput(capture.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      Thread.sleep(1500);
+      bulk(user, "-I", "--paris", "--rate", "300");
+      Thread.sleep(500);
+    } finally {
+      tcpdump.destroy();
+      tcpdump.waitFor(5, TimeUnit.SECONDS);
+    }
+    // Each packet: a summary line, then hex lines of the IP datagram.
+    Map<String, java.util.Set<Integer>> checksums = new HashMap<>();
+    String destination = null;
+    StringBuilder hex = new StringBuilder();
+    List<String> lines = new ArrayList<>(Files.readAllLines(capture, StandardCharsets.UTF_8));
+    lines.add("end");
+    for (String line : lines) {
+      if (line.startsWith("\t0x")) {
+        hex.append(line.substring(line.indexOf(':') + 1).replace(" ", "").strip());
+        continue;
+      }
+      if (destination != null && hex.length() >= 48) {
+        int ihl = (Character.digit(hex.charAt(1), 16)) * 4;
+        int checksum = Integer.parseInt(hex.substring(2 * ihl + 4, 2 * ihl + 8), 16);
+        checksums.computeIfAbsent(destination, d -> new java.util.HashSet<>()).add(checksum);
+      }
+      Matcher m = ECHO.matcher(line);
+      destination = m.find() ? m.group(1) : null;
+      hex.setLength(0);
+    }
+    Files.deleteIfExists(capture);
+    assertThat(checksums.keySet()).hasSize(10);
+    assertThat(checksums.values()).allSatisfy(set -> assertThat(set).containsExactly(0xfffe));
+  }
+
   @Test
   void ctrlCLeavesCompleteLinesAndResumeFinishesTheRest() throws Exception {
     Path dir = Files.createTempDirectory("hoptrace-bulk-");
