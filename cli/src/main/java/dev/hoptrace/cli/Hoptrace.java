@@ -38,7 +38,7 @@ public final class Hoptrace {
     this.context = new CommandContext(network, out, err);
     this.subcommands = new Subcommands(
         List.of(new DemoCommand(this), new LiveCommand(), new ReportCommand(),
-            new MdaCommand()));
+            new MdaCommand(), new BulkCommand()));
   }
 
   Hoptrace(Supplier<Network> network, PrintStream out, PrintStream err,

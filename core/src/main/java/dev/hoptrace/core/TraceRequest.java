@@ -78,19 +78,39 @@ public record TraceRequest(
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(interfaceName, "interfaceName");
     Objects.requireNonNull(flow, "flow");
-    check(maxTtl >= 1 && maxTtl <= 255, "max TTL (-m) must be 1..255, got " + maxTtl);
-    check(firstTtl >= 1 && firstTtl <= maxTtl,
-        "first TTL (-f) must be 1.." + maxTtl + " (the max TTL), got " + firstTtl);
-    check(probesPerHop >= 1 && probesPerHop <= 10, "probes per hop (-q) must be 1..10, got " + probesPerHop);
-    check(maxInFlight >= 1 && maxInFlight <= 1024, "probes in flight (-N) must be 1..1024, got " + maxInFlight);
-    check(!sendWait.isNegative() && sendWait.compareTo(Duration.ofSeconds(10)) <= 0,
-        "send wait (-z) must be 0..10 seconds");
-    check(gapLimit >= 1 && gapLimit <= 255, "gap limit (--gap-limit) must be 1..255, got " + gapLimit);
-    check(tos >= 0 && tos <= 255, "TOS / traffic class (-t) must be 0..255, got " + tos);
-    check(packetLength >= 0 && packetLength <= 65000, "packet length must be 0..65000, got " + packetLength);
+    if (!(maxTtl >= 1 && maxTtl <= 255)) {
+      throw new IllegalArgumentException("max TTL (-m) must be 1..255, got " + maxTtl);
+    }
+    if (!(firstTtl >= 1 && firstTtl <= maxTtl)) {
+      throw new IllegalArgumentException("first TTL (-f) must be 1.." + maxTtl
+          + " (the max TTL), got " + firstTtl);
+    }
+    if (!(probesPerHop >= 1 && probesPerHop <= 10)) {
+      throw new IllegalArgumentException("probes per hop (-q) must be 1..10, got " + probesPerHop);
+    }
+    if (!(maxInFlight >= 1 && maxInFlight <= 1024)) {
+      throw new IllegalArgumentException("probes in flight (-N) must be 1..1024, got "
+          + maxInFlight);
+    }
+    if (!(!sendWait.isNegative() && sendWait.compareTo(Duration.ofSeconds(10)) <= 0)) {
+      throw new IllegalArgumentException("send wait (-z) must be 0..10 seconds");
+    }
+    if (!(gapLimit >= 1 && gapLimit <= 255)) {
+      throw new IllegalArgumentException("gap limit (--gap-limit) must be 1..255, got " + gapLimit);
+    }
+    if (!(tos >= 0 && tos <= 255)) {
+      throw new IllegalArgumentException("TOS / traffic class (-t) must be 0..255, got " + tos);
+    }
+    if (!(packetLength >= 0 && packetLength <= 65000)) {
+      throw new IllegalArgumentException("packet length must be 0..65000, got " + packetLength);
+    }
     boolean usesPort = protocol != Protocol.ICMP;
-    check(!usesPort || (port >= 1 && port <= 65535), "port (-p) must be 1..65535, got " + port);
-    check(!fixedPort || protocol == Protocol.UDP, "a fixed port (-U) applies to UDP probes only");
+    if (!(!usesPort || (port >= 1 && port <= 65535))) {
+      throw new IllegalArgumentException("port (-p) must be 1..65535, got " + port);
+    }
+    if (!(!fixedPort || protocol == Protocol.UDP)) {
+      throw new IllegalArgumentException("a fixed port (-U) applies to UDP probes only");
+    }
     source.ifPresent(s -> check(s.getClass() == destination.getClass(),
         "source address " + s.getHostAddress() + " is not of the destination's family"));
     flow.ifPresent(f -> checkFlow(f, protocol, mode, port));
@@ -102,12 +122,18 @@ public record TraceRequest(
   }
 
   private static void checkFlow(FlowId flow, Protocol protocol, ProbeMode mode, int port) {
-    check(protocol != Protocol.UDP || flow.udpPort(port) <= 65535, "UDP port (-p) " + port
+    if (!(protocol != Protocol.UDP || flow.udpPort(port) <= 65535)) {
+      throw new IllegalArgumentException("UDP port (-p) " + port
         + " plus flow " + flow.number() + " is past 65535 (a flow's port is the port plus its"
         + " number)");
-    check(protocol != Protocol.TCP || flow.number() == 0, "TCP probes keep one flow per trace"
+    }
+    if (!(protocol != Protocol.TCP || flow.number() == 0)) {
+      throw new IllegalArgumentException("TCP probes keep one flow per trace"
         + " (the session's source port): flow " + flow.number() + " needs UDP or ICMP (-I)");
-    check(protocol != Protocol.TCP || mode != ProbeMode.UNPRIVILEGED, FlowId.TCP_NEEDS_RAW);
+    }
+    if (!(protocol != Protocol.TCP || mode != ProbeMode.UNPRIVILEGED)) {
+      throw new IllegalArgumentException(FlowId.TCP_NEEDS_RAW);
+    }
   }
 
   private static void check(boolean ok, String message) {

@@ -1,5 +1,8 @@
 package dev.hoptrace.linux;
 
+import dev.hoptrace.core.bulk.BulkNetwork;
+import dev.hoptrace.core.bulk.BulkSpec;
+import dev.hoptrace.core.bulk.BulkTransport;
 import dev.hoptrace.core.net.FlowId;
 import dev.hoptrace.core.net.Network;
 import dev.hoptrace.core.net.NetworkException;
@@ -17,7 +20,7 @@ import dev.hoptrace.linux.ffm.LayoutAssertions;
  * The {@link Network} of the running Linux kernel, through FFM sockets. See the package
  * documentation for the socket kinds, the identity each carries and the threading.
  */
-public final class LinuxNetwork implements Network {
+public final class LinuxNetwork implements Network, BulkNetwork {
   private final ExtensionDecoding extensions;
 
   /** A network that decodes RFC 4884 extensions with {@code extensions}. */
@@ -47,6 +50,12 @@ public final class LinuxNetwork implements Network {
     }
     return openUnprivileged(
         spec, mode == ProbeMode.AUTO ? "; raw sockets refused (no root or CAP_NET_RAW)" : "");
+  }
+
+  /** A bulk run: raw sockets when allowed, else one UDP or ping socket; batched either way. */
+  @Override
+  public BulkTransport openBulk(BulkSpec spec) throws NetworkException {
+    return LinuxBulk.open(spec, extensions);
   }
 
   private ProbeSession openUnprivileged(SessionSpec spec, String note) throws NetworkException {

@@ -89,6 +89,11 @@ final class SessionCore implements AutoCloseable {
     early.add(reply);
   }
 
+  /** Waits in epoll up to {@code timeoutMillis} for any registered socket; returns ready count. */
+  int await(int timeoutMillis) throws ErrnoException {
+    return epoll.await(timeoutMillis);
+  }
+
   void receive(long deadline, ReplySink sink) throws NetworkException {
     LinuxNetwork.requirePlatformThread();
     CountingSink counting = new CountingSink(sink);

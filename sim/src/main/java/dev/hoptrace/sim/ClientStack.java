@@ -41,6 +41,8 @@ final class ClientStack implements SimNode {
   private final Map<Integer, Endpoint> tcp = new HashMap<>();
   private final Map<Integer, Endpoint> ping = new HashMap<>();
   private final List<SimSession> raw = new ArrayList<>();
+  /** Bulk transports: they see every packet addressed to the client, as a raw socket does. */
+  private final List<SimBulkTransport> taps = new ArrayList<>();
   private final SplittableRandom random;
   private int nextPort;
   private int ipId;
@@ -118,6 +120,14 @@ final class ClientStack implements SimNode {
     raw.remove(session);
   }
 
+  void addTap(SimBulkTransport tap) {
+    taps.add(tap);
+  }
+
+  void removeTap(SimBulkTransport tap) {
+    taps.remove(tap);
+  }
+
   int nextIpId() {
     ipId = (ipId + 1) & 0xffff;
     return ipId;
@@ -156,6 +166,9 @@ final class ClientStack implements SimNode {
     byte[] p = KernelInput.asReceived(packet);
     if (p == null || !name.equals(net.ownerOf(Datagram.destination(p)))) {
       return;
+    }
+    for (SimBulkTransport tap : taps) {
+      tap.queue(p, net.clock.now());
     }
     int t = Datagram.headerLength(p);
     if (Datagram.icmp(p) && t + 8 <= p.length) {

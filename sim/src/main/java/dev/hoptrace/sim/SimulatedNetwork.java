@@ -1,5 +1,8 @@
 package dev.hoptrace.sim;
 
+import dev.hoptrace.core.bulk.BulkNetwork;
+import dev.hoptrace.core.bulk.BulkSpec;
+import dev.hoptrace.core.bulk.BulkTransport;
 import dev.hoptrace.core.net.FlowId;
 import dev.hoptrace.core.net.Network;
 import dev.hoptrace.core.net.NetworkException;
@@ -31,7 +34,7 @@ import java.util.Objects;
  * <p>Several sessions may be open at once; they share the clock and the network (and its rate
  * limits), and each gets only its own replies. Calls are serialised on the network.
  */
-public final class SimulatedNetwork implements Network {
+public final class SimulatedNetwork implements Network, BulkNetwork {
   private final Internet net;
   private final boolean rawAllowed;
 
@@ -145,6 +148,31 @@ public final class SimulatedNetwork implements Network {
                 + (spec.mode() == ProbeMode.AUTO ? " (raw sockets refused: no CAP_NET_RAW)" : ""));
       }
       return new SimSession(net, spec, SessionInfos.of(spec, raw, local), raw);
+    }
+  }
+
+  /**
+   * A bulk run on the simulated client, always as raw sockets (the simulator does not model the
+   * error queue in batches); an unprivileged mode asked for is refused.
+   */
+  @Override
+  public BulkTransport openBulk(BulkSpec spec) throws NetworkException {
+    synchronized (net) {
+      boolean v6 = spec.targets().ipv6();
+      Scenario.Family family = net.scenario.family();
+      if (v6 ? !family.ipv6() : !family.ipv4()) {
+        throw new NetworkException(NetworkException.Reason.UNREACHABLE, "network is unreachable:"
+            + " scenario " + net.scenario.name() + " carries no IPv" + (v6 ? "6" : "4"));
+      }
+      if (spec.mode() == ProbeMode.UNPRIVILEGED || (spec.mode() == ProbeMode.RAW && !rawAllowed)) {
+        throw new NetworkException(NetworkException.Reason.PERMISSION, "the simulator runs bulk"
+            + " traces with raw sockets only: leave out --mode, or run in the lab (as root)");
+      }
+      InetAddress local = net.client.address(v6);
+      SessionInfo info = new SessionInfo(ProbeMode.RAW, "simulated raw sockets: probes built with"
+          + " their IP header, whole ICMP replies read, state carried in each probe", "", local,
+          true);
+      return new SimBulkTransport(net, spec, info, 33000 + (int) (net.seed & 0x3ff));
     }
   }
 

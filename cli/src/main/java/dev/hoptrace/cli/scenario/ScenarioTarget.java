@@ -53,6 +53,20 @@ public final class ScenarioTarget implements AutoCloseable {
   }
 
   /**
+   * The scenario alone, for commands whose destinations come from elsewhere (a bulk target
+   * list): the nominal destination is the scenario's own.
+   *
+   * @throws ScenarioException when the scenario cannot be read
+   */
+  public static ScenarioTarget prepare(String which, boolean ipv6) {
+    Scenario scenario = load(which);
+    boolean wantV6 = ipv6 || !scenario.family().ipv4();
+    return new ScenarioTarget(scenario,
+        dev.hoptrace.scenario.AddressPlan.destination(scenario, wantV6), Optional.empty(),
+        SIMULATED);
+  }
+
+  /**
    * The same target in the lab (needs root); when the lab cannot build the scenario, still the
    * simulator, and {@link #where()} says why.
    */

@@ -12,17 +12,23 @@ import dev.hoptrace.core.net.ReplyKind;
  * @param isFinal the trace stops at this hop (destination answered, or an error that no later TTL
  *     will get past)
  */
-record ReplyMeaning(String annotation, boolean isFinal) {
+public record ReplyMeaning(String annotation, boolean isFinal) {
+  private static final ReplyMeaning IN_TRANSIT = new ReplyMeaning("", false);
+  private static final ReplyMeaning ANSWERED = new ReplyMeaning("", true);
 
   static ReplyMeaning of(Reply reply, boolean ipv6) {
-    return switch (reply.kind()) {
-      case TIME_EXCEEDED -> new ReplyMeaning("", false);
-      case ECHO_REPLY, TCP_OPEN, TCP_REFUSED -> new ReplyMeaning("", true);
-      case PACKET_TOO_BIG -> new ReplyMeaning("!F-" + reply.mtu(), true);
+    return of(reply.kind(), reply.icmpType(), reply.icmpCode(), reply.mtu(), ipv6);
+  }
+
+  /** The meaning of a reply given by its parts (bulk traces keep no {@link Reply} objects). */
+  public static ReplyMeaning of(ReplyKind kind, int icmpType, int icmpCode, int mtu, boolean ipv6) {
+    return switch (kind) {
+      case TIME_EXCEEDED -> IN_TRANSIT;
+      case ECHO_REPLY, TCP_OPEN, TCP_REFUSED -> ANSWERED;
+      case PACKET_TOO_BIG -> new ReplyMeaning("!F-" + mtu, true);
       case UNREACHABLE -> new ReplyMeaning(
-          ipv6 ? unreachableV6(reply.icmpCode()) : unreachableV4(reply.icmpCode(), reply.mtu()), true);
-      case PARAMETER_PROBLEM, OTHER ->
-          new ReplyMeaning("!" + reply.icmpType() + "-" + reply.icmpCode(), true);
+          ipv6 ? unreachableV6(icmpCode) : unreachableV4(icmpCode, mtu), true);
+      case PARAMETER_PROBLEM, OTHER -> new ReplyMeaning("!" + icmpType + "-" + icmpCode, true);
     };
   }
 

@@ -15,6 +15,7 @@ public final class LayoutAssertions {
     expect("struct sockaddr_in6", SockAddr.IN6_LAYOUT, 28);
     expect("struct iovec", MsgHdr.IOVEC_LAYOUT, 16);
     expect("struct msghdr", MsgHdr.LAYOUT, 56);
+    expect("struct mmsghdr", MessageVector.LAYOUT, 64);
     expect("struct cmsghdr", ControlMessages.CMSGHDR_LAYOUT, 16);
     expect("struct sock_extended_err", SockExtendedErr.LAYOUT, 16);
     expect("struct timespec", Timespec.LAYOUT, 16);

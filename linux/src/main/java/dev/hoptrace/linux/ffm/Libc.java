@@ -68,6 +68,12 @@ public final class Libc {
               JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
   private static final MethodHandle RECVMSG =
       errnoCall("recvmsg", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+  private static final MethodHandle SENDMMSG =
+      errnoCall("sendmmsg", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+  private static final MethodHandle RECVMMSG =
+      errnoCall(
+          "recvmmsg",
+          FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
   private static final MethodHandle CLOSE =
       errnoCall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
   private static final MethodHandle EPOLL_CREATE1 =
@@ -292,6 +298,43 @@ public final class Libc {
       throw new ErrnoException("recvmsg", errno);
     }
     return r;
+  }
+
+  /**
+   * <a href="https://man7.org/linux/man-pages/man2/sendmmsg.2.html">sendmmsg(2)</a>: sends up to
+   * {@code count} messages of an {@code mmsghdr} array in one call. A failure is returned, not
+   * thrown: on a busy probe socket every other call may meet a pending asynchronous error, and an
+   * exception each time would be garbage on the hot path.
+   *
+   * @return how many were sent, or {@code -errno} when the first message failed
+   */
+  public static int sendmmsg(int fd, MemorySegment vector, int count, int flags) {
+    MemorySegment cap = capture();
+    int r;
+    try {
+      r = (int) SENDMMSG.invokeExact(cap, fd, vector, count, flags);
+    } catch (Throwable t) {
+      throw unexpected("sendmmsg", t);
+    }
+    return r < 0 ? -errno(cap) : r;
+  }
+
+  /**
+   * <a href="https://man7.org/linux/man-pages/man2/recvmmsg.2.html">recvmmsg(2)</a> without a
+   * timeout; pass {@link LinuxConstants#MSG_DONTWAIT} to read only what is queued. Like {@link
+   * #sendmmsg}, a failure is returned, not thrown.
+   *
+   * @return how many messages were read, or {@code -errno} ({@code -EAGAIN}: nothing queued)
+   */
+  public static int recvmmsg(int fd, MemorySegment vector, int count, int flags) {
+    MemorySegment cap = capture();
+    int r;
+    try {
+      r = (int) RECVMMSG.invokeExact(cap, fd, vector, count, flags, MemorySegment.NULL);
+    } catch (Throwable t) {
+      throw unexpected("recvmmsg", t);
+    }
+    return r < 0 ? -errno(cap) : r;
   }
 
   /** <a href="https://man7.org/linux/man-pages/man2/close.2.html">close(2)</a>. */

@@ -1,0 +1,145 @@
+package dev.hoptrace.core.bulk;
+
+import dev.hoptrace.core.net.Protocol;
+import dev.hoptrace.core.net.ReplyKind;
+
+/**
+ * Decodes whole ICMP / ICMPv6 messages read from a raw socket (or the simulator) into a {@link
+ * ReplyBatch}, without allocating. An error must quote one of our probes (UDP from our source
+ * port, or an echo request with our identifier) with the stamp intact; an echo reply must carry
+ * our identifier and echo the stamp. Either way the stamp's destination check must match the
+ * destination the reply is about. Anything else is counted, never guessed onto a destination.
+ *
+ * <pre>
+ *  ICMP error (RFC 792, RFC 4443 §3):
+ *  +--------+--------+-----------------+
+ *  |  type  |  code  |    checksum     |
+ *  +--------+--------+-----------------+
+ *  |  unused / MTU / pointer           |
+ *  +-----------------------------------+
+ *  |  quoted IP header (20+ or 40)     |
+ *  +-----------------------------------+
+ *  |  quoted UDP or ICMP header (8)    |
+ *  +-----------------------------------+
+ *  |  quoted stamp (12) ...            |
+ *  +-----------------------------------+
+ * </pre>
+ */
+public final class RawReplyReader {
+  private final BulkSpec spec;
+  private final TargetTable targets;
+  private final boolean v6;
+  private final boolean udp;
+  private final int ident;
+  private final int addressLength;
+
+  public RawReplyReader(BulkSpec spec, int ident) {
+    this.spec = spec;
+    this.targets = spec.targets();
+    this.v6 = targets.ipv6();
+    this.udp = spec.protocol() == Protocol.UDP;
+    this.ident = ident;
+    this.addressLength = targets.addressLength();
+  }
+
+  /**
+   * Decodes the ICMP message {@code b[off..off+len)}.
+   *
+   * @param from the responder's address bytes at {@code b[fromAt..]} (any array)
+   * @param replyTtl the TTL / hop limit the message arrived with, or -1
+   */
+  public void read(byte[] b, int off, int len, byte[] from, int fromAt, int replyTtl,
+      long receivedAt, ReplyBatch out) {
+    if (len < 8 || off < 0 || off + len > b.length) {
+      out.malformed++;
+      return;
+    }
+    int end = off + len;
+    int type = b[off] & 0xff;
+    int code = b[off + 1] & 0xff;
+    if (!udp && type == (v6 ? 129 : 0)) {
+      if (u16(b, off + 4) != ident) {
+        out.unmatched++;
+        return;
+      }
+      int target = targets.find(from, fromAt);
+      add(b, off + 8, end, target, from, fromAt, replyTtl, receivedAt, ReplyKind.ECHO_REPLY, type,
+          code, 0, out);
+      return;
+    }
+    if (!isError(type)) {
+      out.unmatched++;
+      return;
+    }
+    int q = off + 8;
+    int quotedTransport;
+    int destination;
+    if (v6) {
+      if (q + 40 + 8 > end || (b[q] & 0xf0) != 0x60) {
+        out.malformed++;
+        return;
+      }
+      if ((b[q + 6] & 0xff) != (udp ? 17 : 58)) {
+        out.unmatched++;
+        return;
+      }
+      destination = q + 24;
+      quotedTransport = q + 40;
+    } else {
+      int ihl = (b[q] & 0x0f) * 4;
+      if (q + 20 > end || (b[q] & 0xf0) != 0x40 || ihl < 20 || q + ihl + 8 > end) {
+        out.malformed++;
+        return;
+      }
+      if ((b[q + 9] & 0xff) != (udp ? 17 : 1)) {
+        out.unmatched++;
+        return;
+      }
+      destination = q + 16;
+      quotedTransport = q + ihl;
+    }
+    boolean ours = udp
+        ? u16(b, quotedTransport) == ident
+        : (b[quotedTransport] & 0xff) == (v6 ? 128 : 8) && u16(b, quotedTransport + 4) == ident;
+    if (!ours) {
+      out.unmatched++;
+      return;
+    }
+    int mtu = 0;
+    ReplyKind kind = ReplyKind.ofIcmp(v6, type, code);
+    if (kind == ReplyKind.PACKET_TOO_BIG) {
+      mtu = v6 ? (int) Math.min(Integer.MAX_VALUE, u32(b, off + 4)) : u16(b, off + 6);
+    }
+    add(b, quotedTransport + 8, end, targets.find(b, destination), from, fromAt, replyTtl,
+        receivedAt, kind, type, code, mtu, out);
+  }
+
+  private void add(byte[] b, int stamp, int end, int target, byte[] from, int fromAt,
+      int replyTtl, long receivedAt, ReplyKind kind, int type, int code, int mtu,
+      ReplyBatch out) {
+    if (stamp + ProbeStamp.LENGTH > end || target < 0 || out.full()) {
+      out.unmatched++;
+      return;
+    }
+    int check = targets.check(target, spec.secret());
+    if (ProbeStamp.check(b, stamp) != check) {
+      out.unmatched++;
+      return;
+    }
+    int i = out.add(target, ProbeStamp.ttl(b, stamp), ProbeStamp.index(b, stamp),
+        ProbeStamp.sentAt(b, stamp, receivedAt), receivedAt, kind, type, code, mtu, replyTtl);
+    System.arraycopy(from, fromAt, out.responder, i * 16, addressLength);
+  }
+
+  private boolean isError(int type) {
+    return v6 ? type >= 1 && type <= 4 : type == 3 || type == 11 || type == 12;
+  }
+
+  private static int u16(byte[] b, int at) {
+    return (b[at] & 0xff) << 8 | (b[at + 1] & 0xff);
+  }
+
+  private static long u32(byte[] b, int at) {
+    return ((long) u16(b, at) << 16) | u16(b, at + 2);
+  }
+}
