@@ -35,7 +35,17 @@ public final class Hoptrace {
   private final Subcommands subcommands;
 
   public Hoptrace(Supplier<Network> network, PrintStream out, PrintStream err) {
-    this.context = new CommandContext(network, out, err);
+    this(network, out, err, Privileges.NONE);
+  }
+
+  /** The program as {@link Main} runs it: giving up the process's privileges as it goes. */
+  static Hoptrace dropping(Supplier<Network> network, PrintStream out, PrintStream err) {
+    return new Hoptrace(network, out, err, Privileges.ofProcess());
+  }
+
+  private Hoptrace(Supplier<Network> network, PrintStream out, PrintStream err,
+      Privileges privileges) {
+    this.context = new CommandContext(network, out, err, privileges);
     this.subcommands = new Subcommands(
         List.of(new DemoCommand(this), new LiveCommand(), new ReportCommand(),
             new MdaCommand()));
@@ -43,7 +53,7 @@ public final class Hoptrace {
 
   Hoptrace(Supplier<Network> network, PrintStream out, PrintStream err,
       List<Subcommand> subcommands) {
-    this.context = new CommandContext(network, out, err);
+    this.context = new CommandContext(network, out, err, Privileges.NONE);
     this.subcommands = new Subcommands(subcommands);
   }
 
@@ -126,7 +136,9 @@ public final class Hoptrace {
     HopFacts facts = HopFactSources.of(command, names, false);
     // Validated before the network is touched: a wrong option opens no socket.
     TraceRequest request = command.request(destination);
-    runTrace(command, request, context.network().get(), facts);
+    // Raw sockets are all a trace needs root for: once its one session is open, nothing is.
+    runTrace(command, request, new AfterOpening(context.network().get(),
+        context.privileges()::dropAll), facts);
     return ExitCode.OK;
   }
 
