@@ -1,5 +1,6 @@
 package dev.hoptrace.cli;
 
+import dev.hoptrace.cli.report.Printable;
 import dev.hoptrace.cli.render.HopFacts;
 import dev.hoptrace.cli.render.HopNames;
 import dev.hoptrace.cli.scenario.ScenarioNames;
@@ -68,10 +69,11 @@ public final class Hoptrace {
           : trace(words);
     } catch (UserError e) {
       String hint = e.exitCode() == ExitCode.USAGE ? " (see " + command + " --help)" : "";
-      err.println("hoptrace: " + e.getMessage() + hint);
+      // Messages quote what was typed, which may come from anyone: no control reaches stderr.
+      err.println("hoptrace: " + Printable.clean(e.getMessage()) + hint);
       return e.exitCode();
     } catch (NetworkException e) {
-      err.println("hoptrace: " + e.getMessage());
+      err.println("hoptrace: " + Printable.clean(e.getMessage()));
       return e.reason() == NetworkException.Reason.PERMISSION
           ? ExitCode.PERMISSION
           : ExitCode.NETWORK;
@@ -79,7 +81,7 @@ public final class Hoptrace {
       Thread.currentThread().interrupt();
       return ExitCode.INTERNAL;
     } catch (RuntimeException e) {
-      err.println("hoptrace: internal error: " + e
+      err.println("hoptrace: internal error: " + Printable.clean(String.valueOf(e))
           + " (please report it; set HOPTRACE_DEBUG=1 for details)");
       if (System.getenv("HOPTRACE_DEBUG") != null) {
         e.printStackTrace(err);

@@ -1,5 +1,6 @@
 package dev.hoptrace.cli.render;
 
+import dev.hoptrace.lookup.PrintableText;
 import dev.hoptrace.core.DropCounts;
 import dev.hoptrace.core.Hop;
 import dev.hoptrace.core.ProbeResult;
@@ -59,7 +60,7 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
   @Override
   public void started(TraceRequest request, SessionInfo session) {
     StringBuilder header = new StringBuilder()
-        .append("hoptrace to ").append(request.hostName())
+        .append("hoptrace to ").append(PrintableText.of(request.hostName(), 253))
         .append(" (").append(AddressText.of(request.destination())).append("), ")
         .append(request.maxTtl()).append(" hops max, ")
         .append(request.packetLength()).append(" byte packets, ")
