@@ -14,6 +14,7 @@ import java.util.List;
  * @param dropped replies that were not tied to a probe
  * @param elapsedNanos from the first send to the end
  * @param probesSent how many probes went out
+ * @param notSent probes the network refused to send once the trace was under way
  */
 public record TraceResult(
     TraceRequest request,
@@ -23,7 +24,8 @@ public record TraceResult(
     StopReason stopReason,
     DropCounts dropped,
     long elapsedNanos,
-    int probesSent) {
+    int probesSent,
+    SendFailures notSent) {
 
   public TraceResult {
     hops = List.copyOf(hops);

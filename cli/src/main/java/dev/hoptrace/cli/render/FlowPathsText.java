@@ -1,10 +1,10 @@
 package dev.hoptrace.cli.render;
 
-import dev.hoptrace.lookup.PrintableText;
 import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.mda.Answer;
 import dev.hoptrace.core.mda.FlowPaths;
 import dev.hoptrace.core.net.SessionInfo;
+import dev.hoptrace.lookup.PrintableText;
 import dev.hoptrace.packet.AddressText;
 import java.io.PrintStream;
 import java.net.InetAddress;

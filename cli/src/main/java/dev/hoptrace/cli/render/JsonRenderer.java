@@ -55,6 +55,10 @@ public final class JsonRenderer {
     json.endArray();
     dropped(json, result.dropped());
     json.name("probesSent").value(result.probesSent());
+    json.name("notSent").beginObject().name("probes").value(result.notSent().probes())
+        .name("ttls").beginArray();
+    result.notSent().ttls().forEach(ttl -> json.value(ttl));
+    json.endArray().name("reason").value(result.notSent().reason().orElse(null)).endObject();
     json.name("durationMs").value(millis(result.elapsedNanos()));
     return json.endObject().toString();
   }

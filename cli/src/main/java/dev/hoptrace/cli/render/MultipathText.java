@@ -1,9 +1,9 @@
 package dev.hoptrace.cli.render;
 
-import dev.hoptrace.lookup.PrintableText;
 import dev.hoptrace.core.mda.Link;
 import dev.hoptrace.core.mda.MultipathHop;
 import dev.hoptrace.core.mda.MultipathResult;
+import dev.hoptrace.lookup.PrintableText;
 import dev.hoptrace.packet.AddressText;
 import java.io.PrintStream;
 import java.util.Locale;

@@ -1,13 +1,14 @@
 package dev.hoptrace.cli.render;
 
-import dev.hoptrace.lookup.PrintableText;
 import dev.hoptrace.core.DropCounts;
 import dev.hoptrace.core.Hop;
 import dev.hoptrace.core.ProbeResult;
+import dev.hoptrace.core.SendFailures;
 import dev.hoptrace.core.TraceListener;
 import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.TraceResult;
 import dev.hoptrace.core.net.SessionInfo;
+import dev.hoptrace.lookup.PrintableText;
 import dev.hoptrace.lookup.asn.AsInfo;
 import dev.hoptrace.packet.AddressText;
 import java.io.PrintStream;
@@ -103,14 +104,32 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
           out.println(header);
         } else if (item instanceof Hop hop) {
           out.println(line(hop));
-        } else if (item instanceof TraceResult result && verbose) {
-          err.println(summary(result));
+        } else if (item instanceof TraceResult result) {
+          notSent(result.notSent()).ifPresent(err::println);
+          if (verbose) {
+            err.println(summary(result));
+          }
         }
         out.flush();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * {@code "hoptrace: 2 probes could not be sent (TTL 4, 5), shown as *: no route to ..."}: the
+   * stars of those probes are the local network's doing, not the path's.
+   */
+  static Optional<String> notSent(SendFailures failures) {
+    if (failures.probes() == 0) {
+      return Optional.empty();
+    }
+    String ttls = failures.ttls().stream().distinct().map(String::valueOf)
+        .collect(java.util.stream.Collectors.joining(", "));
+    return Optional.of("hoptrace: " + failures.probes() + (failures.probes() == 1 ? " probe" : " probes")
+        + " could not be sent (TTL " + ttls + "), shown as *: "
+        + PrintableText.of(failures.reason().orElse("refused"), 300));
   }
 
   /**

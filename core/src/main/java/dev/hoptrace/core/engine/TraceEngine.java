@@ -2,6 +2,7 @@ package dev.hoptrace.core.engine;
 
 import dev.hoptrace.core.Hop;
 import dev.hoptrace.core.ProbeResult;
+import dev.hoptrace.core.SendFailures;
 import dev.hoptrace.core.StopReason;
 import dev.hoptrace.core.TraceListener;
 import dev.hoptrace.core.TraceRequest;
@@ -43,6 +44,7 @@ public final class TraceEngine implements ReplySink {
   private int finalTtl = Integer.MAX_VALUE;
   private boolean reached;
   private int probesSent;
+  private SendFailures notSent = SendFailures.NONE;
 
   public TraceEngine(TraceRequest request, ProbeSession session, TraceListener listener) {
     this.request = request;
@@ -85,7 +87,7 @@ public final class TraceEngine implements ReplySink {
     }
     inFlight.releaseAll();
     TraceResult result = new TraceResult(request, session.info(), reported, reached, stopReason(),
-        matcher.counts(), session.now() - start, probesSent);
+        matcher.counts(), session.now() - start, probesSent, notSent);
     listener.finished(result);
     return result;
   }
@@ -101,17 +103,33 @@ public final class TraceEngine implements ReplySink {
     return nextTtl <= lastTtl() && inFlight.size() < request.maxInFlight();
   }
 
+  /**
+   * Sends the next probe. When the network refuses it after the trace got going (a route removed,
+   * an interface taken down), the probe is given up as unanswered and the trace goes on, so what
+   * was found is kept and the path shows again once the route is back. A refusal of the very first
+   * probe still ends the trace: there is no path to show.
+   */
   private void send() throws NetworkException {
     ProbeSlot slot = table.hop(nextTtl)[nextIndex];
-    slot.sent = session.send(strategy.probe(slot));
-    slot.deadline = wait.deadline(slot, table);
-    inFlight.add(slot);
-    probesSent++;
-    listener.probeSent(slot.ttl, slot.index);
     if (++nextIndex == request.probesPerHop()) {
       nextIndex = 0;
       nextTtl++;
     }
+    try {
+      slot.sent = session.send(strategy.probe(slot));
+    } catch (NetworkException e) {
+      if (probesSent == 0) {
+        throw e;
+      }
+      notSent = notSent.plus(slot.ttl, e.getMessage());
+      slot.complete(ProbeResult.timeout(slot.ttl, slot.index));
+      listener.probeTimedOut(slot.ttl, slot.index);
+      return;
+    }
+    slot.deadline = wait.deadline(slot, table);
+    inFlight.add(slot);
+    probesSent++;
+    listener.probeSent(slot.ttl, slot.index);
   }
 
   private void expire(long now) {

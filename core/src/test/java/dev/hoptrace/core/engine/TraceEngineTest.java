@@ -289,4 +289,33 @@ class TraceEngineTest {
     assertThat(result.hops()).extracting(Hop::ttl).containsExactly(3, 4, 5);
     assertThat(net.sent).noneMatch(s -> s.probe().ttl() < 3);
   }
+
+  @Test
+  void probesRefusedWhileTheRouteIsGoneAreStarsAndTheTraceGoesOnOnceItIsBack() throws Exception {
+    ScriptedNetwork net = new ScriptedNetwork(chain(5), destination(DEST, 5 * MS));
+    // One probe every 100 ms, two per hop; the route is gone from 150 ms to 250 ms: hop 2's
+    // first probe (at 200 ms) is refused.
+    net.sendFailsAt = at -> at >= 150 * MS && at < 250 * MS;
+    TraceResult result = trace(net, request().probesPerHop(2).sendWait(Duration.ofMillis(100))
+        .build());
+
+    assertThat(result.reached()).isTrue();
+    assertThat(result.hops()).hasSize(5);
+    assertThat(result.hops().get(0).probes()).allMatch(ProbeResult::answered);
+    assertThat(result.hops().get(1).probes()).extracting(ProbeResult::answered)
+        .containsExactly(false, true);
+    assertThat(result.hops().subList(2, 5)).allSatisfy(
+        h -> assertThat(h.probes()).allMatch(ProbeResult::answered));
+    assertThat(result.notSent().ttls()).containsExactly(2);
+    assertThat(result.notSent().reason()).hasValue("network is unreachable");
+    assertThat(result.probesSent()).isEqualTo(9);
+  }
+
+  @Test
+  void aFirstProbeRefusedEndsTheTraceWithTheNetworksReason() {
+    ScriptedNetwork net = new ScriptedNetwork(chain(5), destination(DEST, 5 * MS));
+    net.sendFailsAt = at -> true;
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> trace(net, request().build()))
+        .isInstanceOf(NetworkException.class).hasMessage("network is unreachable");
+  }
 }
