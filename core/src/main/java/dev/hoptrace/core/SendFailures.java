@@ -1,33 +1,47 @@
 package dev.hoptrace.core;
 
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
- * Probes of a trace the kernel refused to send (the route went away, the interface went down):
- * each is shown as a probe without a reply, and this says how many, at which TTLs and why.
+ * Probes the kernel refused to send once a trace was under way (the route went away, the
+ * interface went down): each counts as a probe without a reply, and this says how many, at which
+ * TTLs and why. At most one entry per TTL, so a long outage in a continuous trace stays small.
  *
- * @param ttls the TTL of every probe not sent, in sending order
+ * @param byTtl how many probes were refused at each TTL
  * @param reason the last refusal, as the network described it
  */
-public record SendFailures(List<Integer> ttls, Optional<String> reason) {
+public record SendFailures(SortedMap<Integer, Long> byTtl, Optional<String> reason) {
 
   /** Every probe went out. */
-  public static final SendFailures NONE = new SendFailures(List.of(), Optional.empty());
+  public static final SendFailures NONE = new SendFailures(new TreeMap<>(), Optional.empty());
 
   public SendFailures {
-    ttls = List.copyOf(ttls);
+    byTtl = Collections.unmodifiableSortedMap(new TreeMap<>(byTtl));
   }
 
-  public int probes() {
-    return ttls.size();
+  /** Probes refused, all TTLs together. */
+  public long probes() {
+    return byTtl.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** The TTLs with a refused probe, lowest first. */
+  public List<Integer> ttls() {
+    return List.copyOf(byTtl.keySet());
+  }
+
+  /** Probes refused at {@code ttl}. */
+  public long at(int ttl) {
+    return byTtl.getOrDefault(ttl, 0L);
   }
 
   /** These failures and one more, at {@code ttl}, for {@code why}. */
   public SendFailures plus(int ttl, String why) {
-    List<Integer> more = new ArrayList<>(ttls);
-    more.add(ttl);
+    SortedMap<Integer, Long> more = new TreeMap<>(byTtl);
+    more.merge(ttl, 1L, Long::sum);
     return new SendFailures(more, Optional.of(why));
   }
 }

@@ -125,7 +125,7 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
     if (failures.probes() == 0) {
       return Optional.empty();
     }
-    String ttls = failures.ttls().stream().distinct().map(String::valueOf)
+    String ttls = failures.ttls().stream().map(String::valueOf)
         .collect(java.util.stream.Collectors.joining(", "));
     return Optional.of("hoptrace: " + failures.probes() + (failures.probes() == 1 ? " probe" : " probes")
         + " could not be sent (TTL " + ttls + "), shown as *: "

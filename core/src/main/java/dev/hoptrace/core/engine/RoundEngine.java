@@ -1,5 +1,6 @@
 package dev.hoptrace.core.engine;
 
+import dev.hoptrace.core.SendFailures;
 import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.diagnosis.Diagnosis;
 import dev.hoptrace.core.diagnosis.Finding;
@@ -58,6 +59,8 @@ public final class RoundEngine implements ReplySink {
   private long roundsStarted;
   private long roundsDone;
   private Optional<String> problem = Optional.empty();
+  /** Probes refused since the statistics began; the diagnosis discounts them from the loss. */
+  private SendFailures notSent = SendFailures.NONE;
   private long start;
   private long lastPublish;
   private long nextSendAt;
@@ -177,6 +180,7 @@ public final class RoundEngine implements ReplySink {
       round.outcome(ttl, false);
       if (!round.stale) {
         path.hop(ttl).lost();
+        notSent = notSent.plus(ttl, e.getMessage());
       }
       return;
     }
@@ -281,6 +285,7 @@ public final class RoundEngine implements ReplySink {
       round.stale = true;
     }
     matcher.resetCounts();
+    notSent = SendFailures.NONE;
     roundsDone = 0;
     dirty = true;
   }
@@ -312,8 +317,8 @@ public final class RoundEngine implements ReplySink {
   private LiveSnapshot snapshot(long now, boolean finished) {
     List<HopSnapshot> hops = path.shown();
     List<Finding> findings = roundsDone == 0 ? List.of()
-        : Diagnosis.of(request, hops, control.directChecks());
+        : Diagnosis.of(request, hops, control.directChecks(), notSent);
     return new LiveSnapshot(request, session.info(), roundsDone, hops, path.destinationTtl(),
-        matcher.counts(), problem, control.paused(), finished, now - start, findings);
+        matcher.counts(), problem, control.paused(), finished, now - start, findings, notSent);
   }
 }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hoptrace.core.ScriptedNetwork;
 import dev.hoptrace.core.ScriptedNetwork.HopBehaviour;
 import dev.hoptrace.core.TraceRequest;
+import dev.hoptrace.core.diagnosis.Finding;
 import dev.hoptrace.core.live.LiveControl;
 import dev.hoptrace.core.live.LiveListener;
 import dev.hoptrace.core.live.LiveSnapshot;
@@ -166,6 +167,12 @@ class RoundEngineTest {
     assertThat(seen).anySatisfy(s -> assertThat(s.problem()).hasValueSatisfying(
         p -> assertThat(p).contains("sending failed").contains("network is unreachable")));
     assertThat(last.problem()).isEmpty();
+    // The diagnosis says the loss was this machine's and does not blame the path for it.
+    assertThat(last.notSent().probes()).isEqualTo(9);
+    assertThat(last.findings()).extracting(Finding::kind)
+        .containsExactly(Finding.Kind.NOT_SENT, Finding.Kind.CLEAN);
+    assertThat(last.findings().getFirst().message())
+        .startsWith("9 probes could not be sent from this machine (network is unreachable)");
   }
 
   @Test

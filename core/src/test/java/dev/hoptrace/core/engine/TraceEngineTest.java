@@ -307,6 +307,7 @@ class TraceEngineTest {
     assertThat(result.hops().subList(2, 5)).allSatisfy(
         h -> assertThat(h.probes()).allMatch(ProbeResult::answered));
     assertThat(result.notSent().ttls()).containsExactly(2);
+    assertThat(result.notSent().probes()).isEqualTo(1);
     assertThat(result.notSent().reason()).hasValue("network is unreachable");
     assertThat(result.probesSent()).isEqualTo(9);
   }
