@@ -29,6 +29,8 @@ final class LabDnsServer implements AutoCloseable {
   private final Map<String, byte[]> targets = new ConcurrentHashMap<>();
   private final AtomicInteger queries = new AtomicInteger();
   private volatile State state = State.ANSWERING;
+  /** Queries answered before the server falls silent by itself; unlimited by default. */
+  private volatile int answerLimit = Integer.MAX_VALUE;
   private final Thread loop;
 
   private LabDnsServer(DatagramSocket socket) {
@@ -61,6 +63,11 @@ final class LabDnsServer implements AutoCloseable {
     this.state = state;
   }
 
+  /** Answers {@code queries} more queries, then swallows the rest: a server dying mid-run. */
+  void dieAfter(int queries) {
+    answerLimit = this.queries.get() + queries;
+  }
+
   int queries() {
     return queries.get();
   }
@@ -71,7 +78,9 @@ final class LabDnsServer implements AutoCloseable {
       DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
       try {
         socket.receive(packet);
-        queries.incrementAndGet();
+        if (queries.incrementAndGet() > answerLimit) {
+          state = State.SILENT;
+        }
         if (state == State.SILENT) {
           continue;
         }
