@@ -59,6 +59,10 @@ public final class RoundEngine implements ReplySink {
   private long roundsStarted;
   private long roundsDone;
   private Optional<String> problem = Optional.empty();
+  /** Everything the session handed over (replies, malformed, foreign): whether a drain found more. */
+  private long taken;
+  /** Receive passes one drain may take: each reads up to 64 replies per socket. */
+  private static final int MAX_DRAIN_PASSES = 64;
   /** Probes refused since the statistics began; the diagnosis discounts them from the loss. */
   private SendFailures notSent = SendFailures.NONE;
   private long start;
@@ -94,8 +98,15 @@ public final class RoundEngine implements ReplySink {
         reset();
       }
       if (inFlight.earliestDeadline() <= now) {
-        // Take what has arrived before giving up on anything: a reply may be waiting unread.
-        receive(now);
+        // Take what has arrived before giving up on anything: a reply may be waiting unread,
+        // and after a pause of the process a backlog that one pass does not empty.
+        for (int pass = 0; pass < MAX_DRAIN_PASSES; pass++) {
+          long before = taken;
+          receive(session.now());
+          if (taken == before) {
+            break;
+          }
+        }
         now = session.now();
       }
       expire(now);
@@ -149,7 +160,7 @@ public final class RoundEngine implements ReplySink {
   private long sendDue(long now) {
     for (Round round : open) {
       while (round.nextTtl <= path.limit(round)) {
-        if (inFlight.size() >= request.maxInFlight()) {
+        if (inFlight.size() >= Math.min(request.maxInFlight(), session.windowLimit())) {
           return Long.MAX_VALUE;
         }
         if (now < nextSendAt) {
@@ -190,6 +201,7 @@ public final class RoundEngine implements ReplySink {
 
   @Override
   public void accept(Reply reply) {
+    taken++;
     ProbeSlot slot = matcher.match(reply);
     dirty = true;
     if (slot == null) {
@@ -223,12 +235,14 @@ public final class RoundEngine implements ReplySink {
 
   @Override
   public void malformed(String why) {
+    taken++;
     matcher.malformed();
     dirty = true;
   }
 
   @Override
   public void foreign(String why) {
+    taken++;
     matcher.foreign();
     dirty = true;
   }

@@ -36,6 +36,8 @@ public final class TraceEngine implements ReplySink {
   private final InFlight inFlight;
   private final List<Hop> reported = new ArrayList<>();
   private final long sendGap;
+  /** Receive passes one drain may take: each reads up to 64 replies per socket. */
+  private static final int MAX_DRAIN_PASSES = 64;
 
   private int nextTtl;
   private int nextIndex;
@@ -45,6 +47,8 @@ public final class TraceEngine implements ReplySink {
   private boolean reached;
   private int probesSent;
   private SendFailures notSent = SendFailures.NONE;
+  /** Everything the session handed over (replies, malformed, foreign): whether a drain found more. */
+  private long taken;
 
   public TraceEngine(TraceRequest request, ProbeSession session, TraceListener listener) {
     this.request = request;
@@ -66,6 +70,10 @@ public final class TraceEngine implements ReplySink {
     long nextSendAt = start;
     while (true) {
       long now = session.now();
+      if (inFlight.earliestDeadline() <= now) {
+        drainQueued(); // before giving up on anything: its reply may be waiting unread
+        now = session.now();
+      }
       expire(now);
       reportCompletedHops();
       if (done()) {
@@ -100,7 +108,8 @@ public final class TraceEngine implements ReplySink {
   }
 
   private boolean canSend() {
-    return nextTtl <= lastTtl() && inFlight.size() < request.maxInFlight();
+    return nextTtl <= lastTtl()
+        && inFlight.size() < Math.min(request.maxInFlight(), session.windowLimit());
   }
 
   /**
@@ -132,6 +141,21 @@ public final class TraceEngine implements ReplySink {
     listener.probeSent(slot.ttl, slot.index);
   }
 
+  /**
+   * Reads every reply already queued. After the process stood still (a long GC pause, a starved
+   * CPU, SIGSTOP) a socket holds a backlog that one receive pass does not empty, and a probe
+   * must not be given up while its reply waits in it. Bounded: a flood cannot keep it here.
+   */
+  private void drainQueued() throws NetworkException {
+    for (int pass = 0; pass < MAX_DRAIN_PASSES; pass++) {
+      long before = taken;
+      session.receive(session.now(), this);
+      if (taken == before) {
+        return;
+      }
+    }
+  }
+
   private void expire(long now) {
     inFlight.expire(now, slot -> {
       slot.complete(ProbeResult.timeout(slot.ttl, slot.index));
@@ -141,6 +165,7 @@ public final class TraceEngine implements ReplySink {
 
   @Override
   public void accept(Reply reply) {
+    taken++;
     ProbeSlot slot = matcher.match(reply);
     if (slot == null) {
       return;
@@ -164,11 +189,13 @@ public final class TraceEngine implements ReplySink {
 
   @Override
   public void malformed(String why) {
+    taken++;
     matcher.malformed();
   }
 
   @Override
   public void foreign(String why) {
+    taken++;
     matcher.foreign();
   }
 

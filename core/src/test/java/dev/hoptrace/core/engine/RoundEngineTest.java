@@ -266,4 +266,15 @@ class RoundEngineTest {
     assertThat(net.maxOutstandingSeen).isEqualTo(2);
     assertThat(last.hops().get(3).received()).isEqualTo(3);
   }
+
+  @Test
+  void theWindowStaysWithinWhatTheSessionsReceiveBufferHolds() throws Exception {
+    ScriptedNetwork net = new ScriptedNetwork(chain(6), destination(DEST, 6 * MS));
+    net.windowLimit = 2;
+    LiveSnapshot last = run(net, request().maxInFlight(16).build(), rounds(3), LiveListener.NONE,
+        new LiveControl());
+    assertThat(net.maxOutstandingSeen).isEqualTo(2);
+    assertThat(last.rounds()).isEqualTo(3);
+    assertThat(last.hops()).allSatisfy(h -> assertThat(h.received()).isEqualTo(3));
+  }
 }

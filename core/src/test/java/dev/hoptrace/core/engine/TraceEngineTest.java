@@ -142,6 +142,29 @@ class TraceEngineTest {
   }
 
   @Test
+  void theWindowStaysWithinWhatTheSessionsReceiveBufferHolds() throws Exception {
+    ScriptedNetwork net = new ScriptedNetwork(chain(12), destination(DEST, 12 * MS));
+    net.windowLimit = 3;
+    TraceResult result = trace(net, request().maxInFlight(16).gapLimit(30).build());
+    assertThat(net.maxOutstandingSeen).isEqualTo(3);
+    assertThat(result.reached()).isTrue();
+    assertThat(result.hops()).hasSize(12);
+  }
+
+  @Test
+  void repliesThatPiledUpDuringAPauseAreReadBeforeAnyProbeIsGivenUp() throws Exception {
+    ScriptedNetwork net = new ScriptedNetwork(chain(5), destination(DEST, 5 * MS));
+    // Stopped 1 ms in, for 3 s: every reply arrives meanwhile, and each read takes two.
+    net.stall(MS, 3_000 * MS);
+    net.repliesPerReceive = 2;
+    WaitPolicy fixed = new WaitPolicy(Duration.ofSeconds(1), 0, 0, Duration.ZERO);
+    TraceResult result = trace(net, request().replyWait(fixed).build());
+    assertThat(result.hops()).hasSize(5)
+        .allSatisfy(h -> assertThat(h.probes()).allMatch(ProbeResult::answered));
+    assertThat(result.dropped().late()).isZero();
+  }
+
+  @Test
   void unreachableHopStopsTheTraceWithItsAnnotation() throws Exception {
     List<HopBehaviour> path = chain(3);
     path.set(2, unreachable(hop(3), 1, 3 * MS));
