@@ -77,6 +77,30 @@ class PrivilegesIT {
   }
 
   @Test
+  void liveThroughSudoKeepsRawSocketsAloneAndItsPeriodicCheckConfirms() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Tmux.available(), "SKIPPED: needs tmux");
+    try (Tmux tmux = Tmux.start("privileges", 100, 30)) {
+      tmux.enter("env SUDO_UID=" + NOBODY + " SUDO_GID=" + NOBODY + " ip netns exec "
+          + lab.client().namespace() + " " + ItEnvironment.java()
+          + " --enable-native-access=ALL-UNNAMED -XX:-UsePerfData -jar "
+          + ItEnvironment.publicJar() + " live -n -i 0.2 " + destination() + "; echo EXIT=$?");
+      // The view's direct check runs every 20 s, on a thread started after the drop.
+      tmux.awaitScreen(s -> String.join(" ", s).contains("confirmed: hop 3"),
+          java.time.Duration.ofSeconds(45), "the confirmed rate limit of hop 3");
+      long pid = ProcessHandle.of(tmux.shellPid()).orElseThrow().children()
+          .filter(p -> p.info().command().orElse("").endsWith("java")).findFirst()
+          .orElseThrow().pid();
+      List<ThreadCredentials> threads = ThreadCredentials.of(pid);
+      assertThat(threads).allSatisfy(t -> {
+        assertThat(t.uid()).isEqualTo(NOBODY);
+        assertThat(t.permitted() & ~ThreadCredentials.CAP_NET_RAW).isZero();
+      }).anySatisfy(t -> assertThat(t.effective()).isEqualTo(ThreadCredentials.CAP_NET_RAW));
+      tmux.press("q");
+      tmux.awaitScreen(s -> s.contains("EXIT=0"), java.time.Duration.ofSeconds(5), "exit 0");
+    }
+  }
+
+  @Test
   void asRootWithoutSudoTheTracingThreadGivesUpItsCapabilities() throws Exception {
     RunningHoptrace trace = start(Map.of(), "-n", "-q", "1", "-z", "300", destination());
     List<ThreadCredentials> seen = await(trace, all -> all.stream()
