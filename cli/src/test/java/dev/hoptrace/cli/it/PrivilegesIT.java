@@ -101,6 +101,21 @@ class PrivilegesIT {
   }
 
   @Test
+  void multipathThroughSudoStillOpensEachStagesRawSockets() throws Exception {
+    RunningHoptrace mda = start(Map.of("SUDO_UID", "" + NOBODY, "SUDO_GID", "" + NOBODY),
+        "mda", "-n", destination());
+    List<ThreadCredentials> seen = await(mda, all -> !all.isEmpty()
+        && all.stream().allMatch(t -> t.uid() == NOBODY));
+    RunningHoptrace.Finished done = mda.finish(40);
+
+    assertThat(done.exitCode()).as(done.toString()).isZero();
+    assertThat(done.stdout()).as(done.toString()).contains("raw mode")
+        .contains(" 5  " + destination());
+    assertThat(seen).allSatisfy(t -> assertThat(t.permitted() & ~ThreadCredentials.CAP_NET_RAW)
+        .isZero());
+  }
+
+  @Test
   void asRootWithoutSudoTheTracingThreadGivesUpItsCapabilities() throws Exception {
     RunningHoptrace trace = start(Map.of(), "-n", "-q", "1", "-z", "300", destination());
     List<ThreadCredentials> seen = await(trace, all -> all.stream()
