@@ -135,6 +135,15 @@ class FaultsIT {
       // Lookups run side by side, each bounded: one timeout for all, not one per hop (5 x 2 s).
       assertThat(done.millis()).as(done.toString()).isLessThan(5_000);
       assertThat(dns.queries()).isGreaterThanOrEqualTo(5);
+
+      // The server stays dead: a report's rounds and its output wait one lookup at most.
+      RunningHoptrace report = RunningHoptrace.start(lab, Map.of(), "report", "-c", "5", "-i",
+          "0.1", "--dns-timeout", "2", dst());
+      RunningHoptrace.Finished reported = report.finish(30);
+      assertThat(reported.exitCode()).as(reported.toString()).isZero();
+      assertThat(reported.stdout().lines().filter(l -> l.matches("^ *\\d+\\.\\|-- .*")))
+          .as(reported.toString()).hasSize(5);
+      assertThat(reported.millis()).as(reported.toString()).isLessThan(6_000);
     } finally {
       Files.writeString(hosts, labHosts);
     }
