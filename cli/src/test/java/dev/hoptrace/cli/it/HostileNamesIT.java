@@ -134,6 +134,25 @@ class HostileNamesIT {
   }
 
   @Test
+  void multipathTextJsonAndDotStayIntact() throws Exception {
+    ExecResult text = run("mda", dst());
+    assertTerminalSafe(text);
+    assertThat(text.stdout()).contains(presented(NAMES.get(0)) + " (" + hop(1) + ")");
+
+    ExecResult json = run("mda", "-o", "json", dst());
+    assertTerminalSafe(json);
+    assertThat(JSON.readTree(json.stdout()).toString())
+        .contains(jsonEscaped(presented(NAMES.get(1))));
+
+    // DOT labels are quoted strings: a name must not end one early.
+    ExecResult dot = run("mda", "-o", "dot", dst());
+    assertTerminalSafe(dot);
+    assertThat(dot.stdout().lines().filter(l -> l.contains("[label=")))
+        .allSatisfy(l -> assertThat(l.replace("\\\"", "").chars().filter(c -> c == '"').count()
+            % 2).as(l).isZero());
+  }
+
+  @Test
   void liveViewIsNeverDrivenByTheNames() {
     org.junit.jupiter.api.Assumptions.assumeTrue(Tmux.available(), "SKIPPED: needs tmux");
     try (Tmux tmux = Tmux.start("hostile", 100, 30)) {
@@ -162,7 +181,8 @@ class HostileNamesIT {
 
   private static ExecResult run(String... args) {
     List<String> all = new ArrayList<>(Arrays.asList(args));
-    all.addAll(all.getFirst().equals("report") ? 1 : 0, List.of("--dns-timeout", "2"));
+    boolean subcommand = all.getFirst().equals("report") || all.getFirst().equals("mda");
+    all.addAll(subcommand ? 1 : 0, List.of("--dns-timeout", "2"));
     ExecResult run = hoptrace.runRaw(RunAs.ROOT_RAW, all.toArray(String[]::new));
     assertThat(run.exitCode()).as(run.describe()).isZero();
     return run;
