@@ -18,7 +18,8 @@ import java.util.Optional;
  * the others: it sets {@code no_new_privs}, empties the ambient set, shrinks the bounding set to
  * {@code CAP_NET_RAW}, becomes the invoking user when started through sudo ({@code SUDO_UID},
  * {@code SUDO_GID}), and keeps {@code CAP_NET_RAW} alone in the effective and permitted sets.
- * {@link #dropAll} then gives up that one too, once the last raw socket is open.
+ * {@link #dropAll} then gives up that one too, once the last raw socket is open. A plain user
+ * without capabilities has nothing to give up, and nothing is changed for them.
  *
  * <p>Linux keeps credentials per thread. The change of user id reaches every thread (glibc makes
  * each one call {@code setresuid}, and the kernel clears the capabilities of every thread that
@@ -66,7 +67,19 @@ public final class PrivilegeDrop {
   }
 
   private Left limitTo(long wanted) throws ErrnoException {
-    CapabilitySets before = LibcCredentials.capget();
+    int uid = LibcCredentials.getuid();
+    CapabilitySets before;
+    try {
+      before = LibcCredentials.capget();
+    } catch (ErrnoException e) {
+      if (uid != 0) {
+        return new Left(uid, 0, 0); // a sandbox that hides capabilities from a plain user
+      }
+      throw e;
+    }
+    if (before.permitted() == 0 && uid != 0) {
+      return new Left(uid, 0, 0); // a plain user: nothing to give up, nothing to change
+    }
     long keep = wanted & before.permitted();
     LibcCredentials.prctl(PR_SET_NO_NEW_PRIVS, 1, 0);
     try {
@@ -84,7 +97,7 @@ public final class PrivilegeDrop {
       }
     }
     Optional<int[]> sudo = sudoUser();
-    if (sudo.isPresent() && LibcCredentials.getuid() == 0) {
+    if (sudo.isPresent() && uid == 0) {
       if (keep != 0) {
         LibcCredentials.prctl(PR_SET_KEEPCAPS, 1, 0); // this thread only; the rest lose all
       }
