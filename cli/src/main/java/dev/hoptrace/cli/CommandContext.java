@@ -10,5 +10,7 @@ import java.util.function.Supplier;
  * @param network opened only when a command sends probes, so a wrong command line opens nothing
  * @param out results, help and version
  * @param err messages
+ * @param privileges given up once a command no longer needs them
  */
-record CommandContext(Supplier<Network> network, PrintStream out, PrintStream err) {}
+record CommandContext(Supplier<Network> network, PrintStream out, PrintStream err,
+    Privileges privileges) {}

@@ -1,5 +1,6 @@
 package dev.hoptrace.cli;
 
+import dev.hoptrace.cli.report.Printable;
 import dev.hoptrace.cli.render.HopFacts;
 import dev.hoptrace.cli.render.HopNames;
 import dev.hoptrace.cli.scenario.ScenarioNames;
@@ -35,7 +36,17 @@ public final class Hoptrace {
   private final Subcommands subcommands;
 
   public Hoptrace(Supplier<Network> network, PrintStream out, PrintStream err) {
-    this.context = new CommandContext(network, out, err);
+    this(network, out, err, Privileges.NONE);
+  }
+
+  /** The program as {@link Main} runs it: giving up the process's privileges as it goes. */
+  static Hoptrace dropping(Supplier<Network> network, PrintStream out, PrintStream err) {
+    return new Hoptrace(network, out, err, Privileges.ofProcess());
+  }
+
+  private Hoptrace(Supplier<Network> network, PrintStream out, PrintStream err,
+      Privileges privileges) {
+    this.context = new CommandContext(network, out, err, privileges);
     this.subcommands = new Subcommands(
         List.of(new DemoCommand(this), new LiveCommand(), new ReportCommand(),
             new MdaCommand(), new BulkCommand()));
@@ -43,7 +54,7 @@ public final class Hoptrace {
 
   Hoptrace(Supplier<Network> network, PrintStream out, PrintStream err,
       List<Subcommand> subcommands) {
-    this.context = new CommandContext(network, out, err);
+    this.context = new CommandContext(network, out, err, Privileges.NONE);
     this.subcommands = new Subcommands(subcommands);
   }
 
@@ -58,10 +69,11 @@ public final class Hoptrace {
           : trace(words);
     } catch (UserError e) {
       String hint = e.exitCode() == ExitCode.USAGE ? " (see " + command + " --help)" : "";
-      err.println("hoptrace: " + e.getMessage() + hint);
+      // Messages quote what was typed, which may come from anyone: no control reaches stderr.
+      err.println("hoptrace: " + Printable.clean(e.getMessage()) + hint);
       return e.exitCode();
     } catch (NetworkException e) {
-      err.println("hoptrace: " + e.getMessage());
+      err.println("hoptrace: " + Printable.clean(e.getMessage()));
       return e.reason() == NetworkException.Reason.PERMISSION
           ? ExitCode.PERMISSION
           : ExitCode.NETWORK;
@@ -69,7 +81,7 @@ public final class Hoptrace {
       Thread.currentThread().interrupt();
       return ExitCode.INTERNAL;
     } catch (RuntimeException e) {
-      err.println("hoptrace: internal error: " + e
+      err.println("hoptrace: internal error: " + Printable.clean(String.valueOf(e))
           + " (please report it; set HOPTRACE_DEBUG=1 for details)");
       if (System.getenv("HOPTRACE_DEBUG") != null) {
         e.printStackTrace(err);
@@ -126,7 +138,9 @@ public final class Hoptrace {
     HopFacts facts = HopFactSources.of(command, names, false);
     // Validated before the network is touched: a wrong option opens no socket.
     TraceRequest request = command.request(destination);
-    runTrace(command, request, context.network().get(), facts);
+    // Raw sockets are all a trace needs root for: once its one session is open, nothing is.
+    runTrace(command, request, new AfterOpening(context.network().get(),
+        context.privileges()::dropAll), facts);
     return ExitCode.OK;
   }
 

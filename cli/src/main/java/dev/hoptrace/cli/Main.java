@@ -7,6 +7,6 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(new Hoptrace(LinuxNetwork::new, System.out, System.err).run(args));
+    System.exit(Hoptrace.dropping(LinuxNetwork::new, System.out, System.err).run(args));
   }
 }

@@ -94,6 +94,8 @@ final class MdaCommand implements Subcommand {
       TraceRequest request = options.request(destination);
       Optional<HopNames> names = options.numeric ? Optional.empty()
           : Optional.of(Hoptrace.names(options.dnsTimeout, options.dnsServer));
+      // A multipath trace opens a session per stage: raw sockets stay allowed to the end.
+      context.privileges().keepOnlyRawSockets();
       return new Probed<>(run(job, new MultipathTracer(context.network().get()), request),
           request, names);
     }

@@ -2,6 +2,7 @@ package dev.hoptrace.cli;
 
 import dev.hoptrace.cli.live.TargetRunner;
 import dev.hoptrace.cli.report.LocalHostName;
+import dev.hoptrace.cli.report.Printable;
 import dev.hoptrace.cli.report.Report;
 import dev.hoptrace.cli.report.ReportFormat;
 import dev.hoptrace.cli.report.ReportOptions;
@@ -59,7 +60,8 @@ final class ReportCommand implements Subcommand {
         finals.add(checked(runner, place));
       }
       for (TargetRunner runner : runners) {
-        runner.failure().ifPresent(f -> context.err().println("hoptrace: " + runner.label() + ": " + f));
+        runner.failure().ifPresent(f -> context.err().println(
+            "hoptrace: " + Printable.clean(runner.label() + ": " + f)));
       }
       ReportFormat format = ReportFormat.valueOf(command.output.toUpperCase(Locale.ROOT));
       format.renderer(new ReportOptions(place.facts(), command.wide, Version.NUMBER,

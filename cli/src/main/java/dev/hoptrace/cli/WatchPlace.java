@@ -53,8 +53,10 @@ final class WatchPlace implements AutoCloseable {
       }
       Optional<HopNames> names = command.numeric ? Optional.empty()
           : Optional.of(Hoptrace.names(command.dnsTimeout, command.dnsServer));
-      return new WatchPlace(targets, Optional.empty(), context.network().get(),
-          HopFactSources.of(command, names, false));
+      HopFacts facts = HopFactSources.of(command, names, false);
+      // Rounds and direct checks open sessions until the end: raw sockets stay allowed.
+      context.privileges().keepOnlyRawSockets();
+      return new WatchPlace(targets, Optional.empty(), context.network().get(), facts);
     }
     ScenarioTarget planned;
     List<Target> targets = new ArrayList<>();

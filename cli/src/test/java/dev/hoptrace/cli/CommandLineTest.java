@@ -94,4 +94,15 @@ class CommandLineTest {
     assertThat(run("--version")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("hoptrace " + Version.NUMBER);
   }
+
+  @Test
+  void whatTheUserTypedIsEchoedWithoutItsControlCharacters() {
+    // A script passing on a name or option it was given must not let it drive the terminal.
+    int code = run("--mode", "x\u001b]0;PWNED\u0007\u202e", "127.0.0.1");
+    assertThat(code).isEqualTo(ExitCode.USAGE);
+    assertThat(stderr()).startsWith("hoptrace: --mode: 'x?]0;PWNED??' ").endsWith("\n")
+        .doesNotContain("\u001b", "\u0007", "\u202e");
+    assertThat(stderr().lines()).hasSize(1);
+    assertThat(networkUsed).isFalse();
+  }
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param elapsedNanos from the first send to the end
  * @param probesSent how many probes went out (with {@code --mtu}, every resend at a smaller size too)
  * @param pathMtu what path MTU discovery found; empty unless the request asked for it
+ * @param notSent probes the network refused to send once the trace was under way
  */
 public record TraceResult(
     TraceRequest request,
@@ -27,17 +28,19 @@ public record TraceResult(
     DropCounts dropped,
     long elapsedNanos,
     int probesSent,
-    Optional<PathMtu> pathMtu) {
+    Optional<PathMtu> pathMtu,
+    SendFailures notSent) {
 
   public TraceResult {
     hops = List.copyOf(hops);
     Objects.requireNonNull(pathMtu, "pathMtu");
+    Objects.requireNonNull(notSent, "notSent");
   }
 
-  /** A trace without path MTU discovery. */
+  /** A trace without path MTU discovery in which every probe could be sent. */
   public TraceResult(TraceRequest request, SessionInfo session, List<Hop> hops, boolean reached,
       StopReason stopReason, DropCounts dropped, long elapsedNanos, int probesSent) {
     this(request, session, hops, reached, stopReason, dropped, elapsedNanos, probesSent,
-        Optional.empty());
+        Optional.empty(), SendFailures.NONE);
   }
 }

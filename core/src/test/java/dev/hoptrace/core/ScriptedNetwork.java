@@ -41,6 +41,12 @@ public final class ScriptedNetwork implements Network {
   public int maxOutstandingSeen;
   /** Sends refused as the kernel refuses them when a route is gone (tests of transient faults). */
   public java.util.function.LongPredicate sendFailsAt = at -> false;
+  /** What the session says its receive buffer holds, as a shared unprivileged socket does. */
+  public int windowLimit = Integer.MAX_VALUE;
+  /** Replies one receive call hands over at most, as a socket read per wake-up is bounded. */
+  public int repliesPerReceive = Integer.MAX_VALUE;
+  private long stallFrom = -1;
+  private long stallFor;
   private long clock;
   private int outstanding;
 
@@ -52,6 +58,16 @@ public final class ScriptedNetwork implements Network {
   public ScriptedNetwork(List<HopBehaviour> path, HopBehaviour beyond) {
     hops.addAll(path);
     this.beyond = beyond;
+  }
+
+  /**
+   * The process stands still once the clock reaches {@code from}, for {@code duration}: the
+   * receive call then in progress returns that much later having read nothing, as after SIGSTOP
+   * or a long GC pause; replies due meanwhile wait in the socket.
+   */
+  public void stall(long from, long duration) {
+    stallFrom = from;
+    stallFor = duration;
   }
 
   public long clock() {
@@ -95,6 +111,11 @@ public final class ScriptedNetwork implements Network {
     }
 
     @Override
+    public int windowLimit() {
+      return windowLimit;
+    }
+
+    @Override
     public long now() {
       return clock;
     }
@@ -116,13 +137,19 @@ public final class ScriptedNetwork implements Network {
 
     @Override
     public void receive(long deadline, ReplySink sink) {
+      if (stallFrom >= 0 && deadline >= stallFrom) {
+        clock = Math.max(clock, stallFrom + stallFor);
+        stallFrom = -1;
+        return;
+      }
       Injected next = pending.peek();
       if (next == null || next.at() > deadline) {
         clock = Math.max(clock, deadline);
         return;
       }
       clock = Math.max(clock, next.at());
-      while (!pending.isEmpty() && pending.peek().at() <= clock) {
+      for (int n = 0; n < repliesPerReceive && !pending.isEmpty() && pending.peek().at() <= clock;
+          n++) {
         sink.accept(pending.poll().reply());
       }
     }

@@ -53,6 +53,8 @@ final class PingSession implements ProbeSession, SessionCore.ReadySocket {
   private final byte[] payload;
   private final SharedProbeSocket socket;
   private int ttl = -1;
+  /** Probes whose replies the socket's receive buffer holds at once ({@link ReceiveBudget}). */
+  private int windowLimit = Integer.MAX_VALUE;
 
   private PingSession(SessionCore core, SessionInfo info, int fd, int identifier) {
     this.core = core;
@@ -84,6 +86,7 @@ final class PingSession implements ProbeSession, SessionCore.ReadySocket {
     }
     try {
       core.setup.allowFragmentation(fd);
+      int granted = core.setup.roomyReceiveBuffer(fd);
       int identifier = -1;
       if (core.spec.paris()) {
         identifier = core.setup.bindAnyPort(fd, core.arena.allocate(SockAddr.STORAGE_SIZE, 8));
@@ -91,12 +94,18 @@ final class PingSession implements ProbeSession, SessionCore.ReadySocket {
         core.setup.bindSource(fd, 0);
       }
       PingSession session = new PingSession(core, info, fd, identifier);
+      session.windowLimit = ReceiveBudget.window(granted, core.spec.packetLength(), true);
       core.register(fd, EPOLLIN, session);
       return session;
     } catch (ErrnoException e) {
       Libc.closeQuietly(fd);
       throw NetworkErrors.setup("preparing the ICMP ping socket", e);
     }
+  }
+
+  @Override
+  public int windowLimit() {
+    return windowLimit;
   }
 
   @Override

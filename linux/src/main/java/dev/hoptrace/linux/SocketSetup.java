@@ -142,6 +142,16 @@ final class SocketSetup {
     Libc.setsockopt(fd, SOL_SOCKET, SO_RCVBUF, 1 << 20);
   }
 
+  /**
+   * Asks for a receive buffer that holds a whole window of replies ({@link ReceiveBudget}) and
+   * returns what the kernel granted, in its own accounting (twice the request, capped at
+   * {@code net.core.rmem_max}).
+   */
+  int roomyReceiveBuffer(int fd) throws ErrnoException {
+    Libc.setsockopt(fd, SOL_SOCKET, SO_RCVBUF, ReceiveBudget.REQUESTED);
+    return Libc.getsockoptInt(fd, SOL_SOCKET, SO_RCVBUF);
+  }
+
   /** Attaches a classic BPF program and locks it so it cannot be replaced. */
   void attachFilter(int fd, java.util.List<dev.hoptrace.linux.ffm.SockFilter.Insn> program)
       throws ErrnoException {

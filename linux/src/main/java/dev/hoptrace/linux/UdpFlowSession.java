@@ -43,6 +43,8 @@ final class UdpFlowSession implements ProbeSession, SessionCore.ReadySocket {
   private final MemorySegment sendBuffer;
   private final SharedProbeSocket socket;
   private int ttl = -1;
+  /** Probes whose replies the socket's receive buffer holds at once ({@link ReceiveBudget}). */
+  private int windowLimit = Integer.MAX_VALUE;
 
   private UdpFlowSession(SessionCore core, SessionInfo info, int fd, int port) {
     this.core = core;
@@ -65,14 +67,21 @@ final class UdpFlowSession implements ProbeSession, SessionCore.ReadySocket {
     }
     try {
       core.setup.allowFragmentation(fd);
+      int granted = core.setup.roomyReceiveBuffer(fd);
       int port = core.setup.bindAnyPort(fd, core.arena.allocate(SockAddr.STORAGE_SIZE, 8));
       UdpFlowSession session = new UdpFlowSession(core, info, fd, port);
+      session.windowLimit = ReceiveBudget.window(granted, core.spec.packetLength(), false);
       core.register(fd, EPOLLIN, session);
       return session;
     } catch (ErrnoException e) {
       Libc.closeQuietly(fd);
       throw NetworkErrors.setup("preparing the UDP socket", e);
     }
+  }
+
+  @Override
+  public int windowLimit() {
+    return windowLimit;
   }
 
   @Override

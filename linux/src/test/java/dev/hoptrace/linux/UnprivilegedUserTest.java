@@ -34,7 +34,8 @@ class UnprivilegedUserTest {
     assertThat(p.exitValue()).as(out).isZero();
     assertThat(out)
         .contains("RAW PERMISSION raw sockets need root or CAP_NET_RAW (socket: EPERM")
-        .contains("AUTO opened UNPRIVILEGED");
+        .contains("AUTO opened UNPRIVILEGED")
+        .contains("DROP uid 65534 effective 0 permitted 0, NoNewPrivs: 0");
   }
 
   /**

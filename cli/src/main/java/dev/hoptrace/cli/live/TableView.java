@@ -319,7 +319,7 @@ record TableView(TargetFrame target, ViewState state, HopText text, Glyphs glyph
     return switch (kind) {
       case CLEAN -> Styles.GOOD;
       case RATE_LIMITED -> Styles.DIM.bold();
-      case SILENT_HOP, DESTINATION_SILENT -> Styles.WARN.bold();
+      case SILENT_HOP, DESTINATION_SILENT, NOT_SENT -> Styles.WARN.bold();
       case FORWARD_LOSS, UNREACHABLE -> Styles.ALERT;
     };
   }

@@ -4,6 +4,7 @@ import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.mda.Answer;
 import dev.hoptrace.core.mda.FlowPaths;
 import dev.hoptrace.core.net.SessionInfo;
+import dev.hoptrace.lookup.PrintableText;
 import dev.hoptrace.packet.AddressText;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -25,7 +26,7 @@ public final class FlowPathsText {
   public static void render(TraceRequest request, SessionInfo session, List<FlowPaths.Path> paths,
       long packetsSent, long elapsedNanos, Function<InetAddress, Optional<String>> names,
       PrintStream out) {
-    out.println("hoptrace mda to " + request.hostName() + " (" + AddressText.of(request.destination())
+    out.println("hoptrace mda to " + PrintableText.of(request.hostName(), 253) + " (" + AddressText.of(request.destination())
         + "), " + paths.size() + " fixed " + ProbeMethod.text(request, false)
             .replaceFirst(", Paris flow 0$", "") + " Paris flows, each traced on its own, "
         + session.mode().name().toLowerCase(Locale.ROOT) + " mode: " + session.description());

@@ -5,6 +5,7 @@ import dev.hoptrace.core.Hop;
 import dev.hoptrace.core.PathMtu;
 import dev.hoptrace.core.ProbeResult;
 import dev.hoptrace.core.ProbeSize;
+import dev.hoptrace.core.SendFailures;
 import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.TraceResult;
 import dev.hoptrace.core.net.ReplyKind;
@@ -59,6 +60,7 @@ public final class JsonRenderer {
     result.pathMtu().ifPresent(mtu -> pathMtu(json, mtu));
     dropped(json, result.dropped());
     json.name("probesSent").value(result.probesSent());
+    notSent(json, result.notSent());
     json.name("durationMs").value(millis(result.elapsedNanos()));
     return json.endObject().toString();
   }
@@ -71,6 +73,17 @@ public final class JsonRenderer {
         .endObject();
     json.name("protocol").value(lower(request.protocol().name()));
     json.name("family").value(request.ipv6() ? "ipv6" : "ipv4");
+  }
+
+  /**
+   * The {@code notSent} member: probes the network refused once the trace was under way,
+   * {@code {"probes": 2, "ttls": [3, 4], "reason": "no route to ..."}} (trace and report).
+   */
+  public static void notSent(JsonWriter json, SendFailures failures) {
+    json.name("notSent").beginObject().name("probes").value(failures.probes())
+        .name("ttls").beginArray();
+    failures.ttls().forEach(ttl -> json.value(ttl));
+    json.endArray().name("reason").value(failures.reason().orElse(null)).endObject();
   }
 
   /** The {@code dropped} member: replies not tied to a probe, by reason (trace and report). */

@@ -3,6 +3,7 @@ package dev.hoptrace.cli.render;
 import dev.hoptrace.core.mda.Link;
 import dev.hoptrace.core.mda.MultipathHop;
 import dev.hoptrace.core.mda.MultipathResult;
+import dev.hoptrace.lookup.PrintableText;
 import dev.hoptrace.packet.AddressText;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -53,7 +54,7 @@ public final class MultipathText {
     var request = report.request();
     var result = report.result();
     var session = report.run().session();
-    StringBuilder s = new StringBuilder("hoptrace mda to ").append(request.hostName())
+    StringBuilder s = new StringBuilder("hoptrace mda to ").append(PrintableText.of(request.hostName(), 253))
         .append(" (").append(AddressText.of(request.destination())).append("), ")
         .append(report.algorithm()).append(" at ").append(report.confidencePercent())
         .append(" % confidence, TTL ").append(result.settings().firstTtl()).append("..")

@@ -4,10 +4,12 @@ import dev.hoptrace.core.DropCounts;
 import dev.hoptrace.core.Hop;
 import dev.hoptrace.core.ProbeResult;
 import dev.hoptrace.core.ProbeSize;
+import dev.hoptrace.core.SendFailures;
 import dev.hoptrace.core.TraceListener;
 import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.TraceResult;
 import dev.hoptrace.core.net.SessionInfo;
+import dev.hoptrace.lookup.PrintableText;
 import dev.hoptrace.lookup.asn.AsInfo;
 import dev.hoptrace.packet.AddressText;
 import java.io.PrintStream;
@@ -65,7 +67,7 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
   @Override
   public void started(TraceRequest request, SessionInfo session) {
     StringBuilder header = new StringBuilder()
-        .append("hoptrace to ").append(request.hostName())
+        .append("hoptrace to ").append(PrintableText.of(request.hostName(), 253))
         .append(" (").append(AddressText.of(request.destination())).append("), ")
         .append(request.maxTtl()).append(" hops max, ")
         .append(request.packetLength()).append(" byte packets, ")
@@ -115,14 +117,32 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
           out.println(header);
         } else if (item instanceof Hop hop) {
           out.println(line(hop));
-        } else if (item instanceof TraceResult result && verbose) {
-          err.println(summary(result));
+        } else if (item instanceof TraceResult result) {
+          notSent(result.notSent()).ifPresent(err::println);
+          if (verbose) {
+            err.println(summary(result));
+          }
         }
         out.flush();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * {@code "hoptrace: 2 probes could not be sent (TTL 4, 5), shown as *: no route to ..."}: the
+   * stars of those probes are the local network's doing, not the path's.
+   */
+  static Optional<String> notSent(SendFailures failures) {
+    if (failures.probes() == 0) {
+      return Optional.empty();
+    }
+    String ttls = failures.ttls().stream().map(String::valueOf)
+        .collect(java.util.stream.Collectors.joining(", "));
+    return Optional.of("hoptrace: " + failures.probes() + (failures.probes() == 1 ? " probe" : " probes")
+        + " could not be sent (TTL " + ttls + "), shown as *: "
+        + PrintableText.of(failures.reason().orElse("refused"), 300));
   }
 
   /**

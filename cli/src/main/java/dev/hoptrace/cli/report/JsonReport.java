@@ -95,6 +95,7 @@ public final class JsonReport implements ReportRenderer {
     }
     json.endArray();
     JsonRenderer.dropped(json, target.drops());
+    JsonRenderer.notSent(json, target.notSent());
     json.endObject();
   }
 

@@ -5,12 +5,12 @@ package dev.hoptrace.cli.report;
  * already, but the user's host name, messages and whatever a future resolver returns pass here
  * too, so no output line can be forged, recoloured or reordered.
  */
-final class Printable {
+public final class Printable {
   private Printable() {}
 
   /** {@code text} with every control, format (bidi, zero-width), separator or lone surrogate
    *  character replaced by '?'. */
-  static String clean(String text) {
+  public static String clean(String text) {
     StringBuilder out = new StringBuilder(text.length());
     text.codePoints().forEach(cp -> out.appendCodePoint(unsafe(cp) ? '?' : cp));
     return out.toString();

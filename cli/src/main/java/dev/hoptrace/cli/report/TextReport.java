@@ -8,6 +8,7 @@ import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.diagnosis.Finding;
 import dev.hoptrace.core.live.LiveSnapshot;
 import dev.hoptrace.cli.render.ProbeMethod;
+import dev.hoptrace.cli.render.TerminalColumns;
 import dev.hoptrace.core.net.SessionInfo;
 import dev.hoptrace.core.stats.HopSnapshot;
 import dev.hoptrace.core.stats.ResponderShare;
@@ -24,7 +25,8 @@ import java.util.Optional;
 /**
  * mtr {@code --report} style text: a {@code Start:} line, then per target a description line, the
  * {@code HOST:} header and one row per hop, followed by the diagnosis and any dropped replies.
- * Column widths follow the widest cell, so rows stay aligned under the titles whatever the figures.
+ * Column widths follow the widest cell, so rows stay aligned under the titles whatever the figures
+ * (counted in terminal columns, where an ideograph of a place name takes two).
  */
 public final class TextReport implements ReportRenderer {
   /** mtr's {@code %Y-%m-%dT%H:%M:%S%z}, with ISO-8601's colon in the offset. */
@@ -162,14 +164,14 @@ public final class TextReport implements ReportRenderer {
 
   /** Titles and cells right-aligned in columns as wide as their widest entry. */
   private void table(StringBuilder text, String host, List<Line> lines) {
-    int hostWidth = host.length();
+    int hostWidth = TerminalColumns.of(host);
     int[] widths = new int[columns.size()];
     for (int c = 0; c < widths.length; c++) {
       widths[c] = Math.max(5, columns.get(c).title.length());
     }
     for (Line line : lines) {
       if (!line.cells().isEmpty()) {
-        hostWidth = Math.max(hostWidth, line.left().length());
+        hostWidth = Math.max(hostWidth, TerminalColumns.of(line.left()));
         for (int c = 0; c < widths.length; c++) {
           widths[c] = Math.max(widths[c], line.cells().get(c).length());
         }
@@ -185,7 +187,8 @@ public final class TextReport implements ReportRenderer {
   }
 
   private static String row(String left, List<String> cells, int hostWidth, int[] widths) {
-    StringBuilder row = new StringBuilder(left).append(" ".repeat(hostWidth - left.length() + 1));
+    StringBuilder row = new StringBuilder(left)
+        .append(" ".repeat(hostWidth - TerminalColumns.of(left) + 1));
     for (int c = 0; c < widths.length; c++) {
       row.append(' ').append(" ".repeat(widths[c] - cells.get(c).length())).append(cells.get(c));
     }

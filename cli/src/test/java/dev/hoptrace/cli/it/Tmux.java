@@ -96,6 +96,11 @@ final class Tmux implements AutoCloseable {
     return "1".equals(run("display-message", "-p", "-t", target, "#{alternate_on}").strip());
   }
 
+  /** The window's title, which a program may set with OSC 0 or 2. */
+  String paneTitle() {
+    return run("display-message", "-p", "-t", target, "#{pane_title}").strip();
+  }
+
   void resize(int columns, int rows) {
     run("resize-window", "-t", target, "-x", Integer.toString(columns), "-y",
         Integer.toString(rows));

@@ -1,6 +1,7 @@
 package dev.hoptrace.cli.report;
 
 import static dev.hoptrace.cli.report.ReportFixtures.HOSTILE_NAME_PRINTED;
+import static dev.hoptrace.cli.report.ReportFixtures.ip;
 import static dev.hoptrace.cli.report.ReportFixtures.names;
 import static dev.hoptrace.cli.report.ReportFixtures.reached;
 import static dev.hoptrace.cli.report.ReportFixtures.render;
@@ -8,10 +9,14 @@ import static dev.hoptrace.cli.report.ReportFixtures.report;
 import static dev.hoptrace.cli.report.ReportFixtures.unreachable;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hoptrace.cli.render.HopFacts;
+import dev.hoptrace.cli.render.HopLookup;
+import dev.hoptrace.lookup.geo.Place;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -202,5 +207,32 @@ class TextReportTest {
     // Each target's column is as wide as its own labels.
     assertThat(text).contains("\n 1. AS???  2001:db8::1 ", "\n 2. AS???  2001:db8::2 !H ");
     assertThat(text.chars().filter(c -> c != '\n' && (c < 0x20 || c == 0x7f))).isEmpty();
+  }
+
+  @Test
+  void placesInWideOrCombiningLettersKeepTheFiguresUnderTheirTitles() {
+    // A city database is someone else's file: two-column ideographs, a decomposed accent.
+    HopFacts facts = new HopFacts(names(), Optional.empty(), Optional.of(new HopLookup<>(
+        a -> java.util.concurrent.CompletableFuture.completedFuture(Optional.ofNullable(Map.of(
+            ip("10.0.0.1"), new Place("JP", "Japan", "\u6771\u4eac\u90fd"),
+            ip("198.18.7.2"), new Place("BR", "Brazil", "Sa\u0303o Paulo")).get(a))),
+        java.time.Duration.ofSeconds(1))));
+    String text = render(new TextReport(facts, false, ZoneOffset.UTC), report(reached()));
+    List<String> lines = Arrays.asList(text.split("\n", -1));
+    String header = lines.get(2);
+    int lossEnd = columnsBefore(header, header.indexOf("Loss%") + "Loss%".length());
+    for (String row : lines.subList(3, lines.size())) {
+      int percent = row.indexOf('%');
+      if (row.matches("^ ?\\d\\.\\|-- .*") && percent > 0) {
+        assertThat(columnsBefore(row, percent + 1)).as("%s%n%s", header, row).isEqualTo(lossEnd);
+      }
+    }
+    assertThat(lines.get(3)).contains("{\u6771\u4eac\u90fd, JP}");
+  }
+
+  /** Terminal columns taken by the first {@code end} chars: ideographs two, combining marks none. */
+  private static int columnsBefore(String line, int end) {
+    return line.substring(0, end).codePoints().map(org.jline.utils.WCWidth::wcwidth)
+        .map(w -> Math.max(0, w)).sum();
   }
 }

@@ -1,5 +1,6 @@
 package dev.hoptrace.core.diagnosis;
 
+import dev.hoptrace.core.SendFailures;
 import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.diagnosis.Finding.Kind;
 import dev.hoptrace.core.stats.HopSnapshot;
@@ -55,6 +56,37 @@ public final class Diagnosis {
     destinationSilent(request, path).ifPresent(findings::add);
     clean(path).ifPresent(findings::add);
     return List.copyOf(findings);
+  }
+
+  /**
+   * The same, for a run in which this machine could not send some probes (a route removed, an
+   * interface down): they count as lost in the hops' figures, but say nothing about the path, so
+   * the findings rest on the probes that went out, after one that says what happened.
+   */
+  public static List<Finding> of(TraceRequest request, List<HopSnapshot> hops,
+      Map<Integer, DirectCheck> checks, SendFailures notSent) {
+    if (notSent.probes() == 0) {
+      return of(request, hops, checks);
+    }
+    List<HopSnapshot> sentOnly = hops.stream().map(h -> withoutUnsent(h, notSent.at(h.ttl())))
+        .toList();
+    // Refused probes past the hops shown (while the path's end was being sought) are left out.
+    long shown = 0;
+    for (int i = 0; i < hops.size(); i++) {
+      shown += hops.get(i).sent() - sentOnly.get(i).sent();
+    }
+    List<Finding> findings = new ArrayList<>();
+    findings.add(new Finding(Kind.NOT_SENT, 0,
+        Sentences.notSent(shown, notSent.reason().orElse("refused"))));
+    findings.addAll(of(request, sentOnly, checks));
+    return List.copyOf(findings);
+  }
+
+  private static HopSnapshot withoutUnsent(HopSnapshot hop, long unsent) {
+    long sent = hop.sent() - Math.min(unsent, hop.lost());
+    return new HopSnapshot(hop.ttl(), sent, hop.received(), hop.rtt(), hop.jitter(),
+        hop.forwardLoss(), hop.backwardLoss(), hop.responders(), hop.samples(), hop.annotation(),
+        hop.destination());
   }
 
   /**

@@ -20,6 +20,8 @@ public record Finding(Kind kind, int ttl, String message) {
     DESTINATION_SILENT,
     /** A router or the destination answered "unreachable" (!H, !N, !X, ...). */
     UNREACHABLE,
+    /** This machine could not send some probes (no route, interface down): local, not the path. */
+    NOT_SENT,
     /**
      * The destination answers every probe; hops that limit or withhold their own replies may
      * still be listed beside it.

@@ -24,6 +24,13 @@ final class Sentences {
         + DestinationAdvice.alternative(request);
   }
 
+  static String notSent(long n, String reason) {
+    return n + (n == 1 ? " probe" : " probes") + " could not be sent from this machine ("
+        + reason + "); the table counts "
+        + (n == 1 ? "it" : "them") + " as lost, the findings leave " + (n == 1 ? "it" : "them")
+        + " out";
+  }
+
   static String clean(HopSnapshot destination) {
     return "the destination (hop " + destination.ttl() + ") answered all " + destination.sent()
         + " probes: the path does not lose your traffic";

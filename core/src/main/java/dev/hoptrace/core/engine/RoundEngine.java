@@ -1,5 +1,6 @@
 package dev.hoptrace.core.engine;
 
+import dev.hoptrace.core.SendFailures;
 import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.diagnosis.Diagnosis;
 import dev.hoptrace.core.diagnosis.Finding;
@@ -58,6 +59,12 @@ public final class RoundEngine implements ReplySink {
   private long roundsStarted;
   private long roundsDone;
   private Optional<String> problem = Optional.empty();
+  /** Everything the session handed over (replies, malformed, foreign): whether a drain found more. */
+  private long taken;
+  /** Receive passes one drain may take: each reads up to 64 replies per socket. */
+  private static final int MAX_DRAIN_PASSES = 64;
+  /** Probes refused since the statistics began; the diagnosis discounts them from the loss. */
+  private SendFailures notSent = SendFailures.NONE;
   private long start;
   private long lastPublish;
   private long nextSendAt;
@@ -91,8 +98,15 @@ public final class RoundEngine implements ReplySink {
         reset();
       }
       if (inFlight.earliestDeadline() <= now) {
-        // Take what has arrived before giving up on anything: a reply may be waiting unread.
-        receive(now);
+        // Take what has arrived before giving up on anything: a reply may be waiting unread,
+        // and after a pause of the process a backlog that one pass does not empty.
+        for (int pass = 0; pass < MAX_DRAIN_PASSES; pass++) {
+          long before = taken;
+          receive(session.now());
+          if (taken == before) {
+            break;
+          }
+        }
         now = session.now();
       }
       expire(now);
@@ -146,7 +160,7 @@ public final class RoundEngine implements ReplySink {
   private long sendDue(long now) {
     for (Round round : open) {
       while (round.nextTtl <= path.limit(round)) {
-        if (inFlight.size() >= request.maxInFlight()) {
+        if (inFlight.size() >= Math.min(request.maxInFlight(), session.windowLimit())) {
           return Long.MAX_VALUE;
         }
         if (now < nextSendAt) {
@@ -177,6 +191,7 @@ public final class RoundEngine implements ReplySink {
       round.outcome(ttl, false);
       if (!round.stale) {
         path.hop(ttl).lost();
+        notSent = notSent.plus(ttl, e.getMessage());
       }
       return;
     }
@@ -186,6 +201,7 @@ public final class RoundEngine implements ReplySink {
 
   @Override
   public void accept(Reply reply) {
+    taken++;
     ProbeSlot slot = matcher.match(reply);
     dirty = true;
     if (slot == null) {
@@ -219,12 +235,14 @@ public final class RoundEngine implements ReplySink {
 
   @Override
   public void malformed(String why) {
+    taken++;
     matcher.malformed();
     dirty = true;
   }
 
   @Override
   public void foreign(String why) {
+    taken++;
     matcher.foreign();
     dirty = true;
   }
@@ -281,6 +299,7 @@ public final class RoundEngine implements ReplySink {
       round.stale = true;
     }
     matcher.resetCounts();
+    notSent = SendFailures.NONE;
     roundsDone = 0;
     dirty = true;
   }
@@ -312,8 +331,8 @@ public final class RoundEngine implements ReplySink {
   private LiveSnapshot snapshot(long now, boolean finished) {
     List<HopSnapshot> hops = path.shown();
     List<Finding> findings = roundsDone == 0 ? List.of()
-        : Diagnosis.of(request, hops, control.directChecks());
+        : Diagnosis.of(request, hops, control.directChecks(), notSent);
     return new LiveSnapshot(request, session.info(), roundsDone, hops, path.destinationTtl(),
-        matcher.counts(), problem, control.paused(), finished, now - start, findings);
+        matcher.counts(), problem, control.paused(), finished, now - start, findings, notSent);
   }
 }

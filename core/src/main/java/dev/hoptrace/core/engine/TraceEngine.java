@@ -2,6 +2,7 @@ package dev.hoptrace.core.engine;
 
 import dev.hoptrace.core.Hop;
 import dev.hoptrace.core.ProbeResult;
+import dev.hoptrace.core.SendFailures;
 import dev.hoptrace.core.StopReason;
 import dev.hoptrace.core.TraceListener;
 import dev.hoptrace.core.TraceRequest;
@@ -44,6 +45,8 @@ public final class TraceEngine implements ReplySink {
   /** Probes refused as too big, to be sent again smaller (path MTU discovery). */
   private final ArrayDeque<ProbeSlot> resend = new ArrayDeque<>();
   private final long sendGap;
+  /** Receive passes one drain may take: each reads up to 64 replies per socket. */
+  private static final int MAX_DRAIN_PASSES = 64;
 
   private int nextTtl;
   private int nextIndex;
@@ -52,6 +55,9 @@ public final class TraceEngine implements ReplySink {
   private int finalTtl = Integer.MAX_VALUE;
   private boolean reached;
   private int probesSent;
+  private SendFailures notSent = SendFailures.NONE;
+  /** Everything the session handed over (replies, malformed, foreign): whether a drain found more. */
+  private long taken;
 
   public TraceEngine(TraceRequest request, ProbeSession session, TraceListener listener) {
     this.request = request;
@@ -75,6 +81,10 @@ public final class TraceEngine implements ReplySink {
     long nextSendAt = start;
     while (true) {
       long now = session.now();
+      if (inFlight.earliestDeadline() <= now) {
+        drainQueued(); // before giving up on anything: its reply may be waiting unread
+        now = session.now();
+      }
       expire(now);
       reportCompletedHops();
       if (done()) {
@@ -103,7 +113,7 @@ public final class TraceEngine implements ReplySink {
     inFlight.releaseAll();
     TraceResult result = new TraceResult(request, session.info(), reported, reached, stopReason(),
         matcher.counts(), session.now() - start, probesSent,
-        Optional.ofNullable(mtu).map(MtuDiscovery::result));
+        Optional.ofNullable(mtu).map(MtuDiscovery::result), notSent);
     listener.finished(result);
     return result;
   }
@@ -116,19 +126,51 @@ public final class TraceEngine implements ReplySink {
   }
 
   private boolean canSend() {
-    return nextTtl <= lastTtl() && inFlight.size() < request.maxInFlight();
+    return nextTtl <= lastTtl()
+        && inFlight.size() < Math.min(request.maxInFlight(), session.windowLimit());
   }
 
+  /**
+   * Sends the next probe. When the network refuses it after the trace got going (a route removed,
+   * an interface taken down), the probe is given up as unanswered and the trace goes on, so what
+   * was found is kept and the path shows again once the route is back. A refusal of the very first
+   * probe still ends the trace: there is no path to show.
+   */
   private void send() throws NetworkException {
     ProbeSlot slot = table.hop(nextTtl)[nextIndex];
-    slot.sent = session.send(strategy.probe(slot));
+    if (++nextIndex == request.probesPerHop()) {
+      nextIndex = 0;
+      nextTtl++;
+    }
+    try {
+      slot.sent = session.send(strategy.probe(slot));
+    } catch (NetworkException e) {
+      if (probesSent == 0) {
+        throw e;
+      }
+      notSent = notSent.plus(slot.ttl, e.getMessage());
+      slot.complete(ProbeResult.timeout(slot.ttl, slot.index));
+      listener.probeTimedOut(slot.ttl, slot.index);
+      return;
+    }
     slot.deadline = wait.deadline(slot, table);
     inFlight.add(slot);
     probesSent++;
     listener.probeSent(slot.ttl, slot.index);
-    if (++nextIndex == request.probesPerHop()) {
-      nextIndex = 0;
-      nextTtl++;
+  }
+
+  /**
+   * Reads every reply already queued. After the process stood still (a long GC pause, a starved
+   * CPU, SIGSTOP) a socket holds a backlog that one receive pass does not empty, and a probe
+   * must not be given up while its reply waits in it. Bounded: a flood cannot keep it here.
+   */
+  private void drainQueued() throws NetworkException {
+    for (int pass = 0; pass < MAX_DRAIN_PASSES; pass++) {
+      long before = taken;
+      session.receive(session.now(), this);
+      if (taken == before) {
+        return;
+      }
     }
   }
 
@@ -157,6 +199,7 @@ public final class TraceEngine implements ReplySink {
 
   @Override
   public void accept(Reply reply) {
+    taken++;
     ProbeSlot slot = matcher.match(reply);
     if (slot == null) {
       return;
@@ -185,11 +228,13 @@ public final class TraceEngine implements ReplySink {
 
   @Override
   public void malformed(String why) {
+    taken++;
     matcher.malformed();
   }
 
   @Override
   public void foreign(String why) {
+    taken++;
     matcher.foreign();
   }
 

@@ -1,6 +1,7 @@
 package dev.hoptrace.core.live;
 
 import dev.hoptrace.core.DropCounts;
+import dev.hoptrace.core.SendFailures;
 import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.diagnosis.Finding;
 import dev.hoptrace.core.net.SessionInfo;
@@ -25,6 +26,7 @@ import java.util.Optional;
  * @param finished whether the run has ended (its rounds are done or it was stopped)
  * @param elapsedNanos time since the run started, on the session clock
  * @param findings the diagnosis as of the last completed round
+ * @param notSent probes the network refused since the statistics began (they count as lost)
  */
 public record LiveSnapshot(
     TraceRequest request,
@@ -37,11 +39,20 @@ public record LiveSnapshot(
     boolean paused,
     boolean finished,
     long elapsedNanos,
-    List<Finding> findings) {
+    List<Finding> findings,
+    SendFailures notSent) {
 
   public LiveSnapshot {
     hops = List.copyOf(hops);
     findings = List.copyOf(findings);
+  }
+
+  /** A moment at which every probe went out. */
+  public LiveSnapshot(TraceRequest request, SessionInfo session, long rounds,
+      List<HopSnapshot> hops, int destinationTtl, DropCounts drops, Optional<String> problem,
+      boolean paused, boolean finished, long elapsedNanos, List<Finding> findings) {
+    this(request, session, rounds, hops, destinationTtl, drops, problem, paused, finished,
+        elapsedNanos, findings, SendFailures.NONE);
   }
 
   public boolean reached() {
@@ -51,6 +62,6 @@ public record LiveSnapshot(
   /** The same moment with another diagnosis (after hops were checked directly). */
   public LiveSnapshot withFindings(List<Finding> revised) {
     return new LiveSnapshot(request, session, rounds, hops, destinationTtl, drops, problem, paused,
-        finished, elapsedNanos, revised);
+        finished, elapsedNanos, revised, notSent);
   }
 }

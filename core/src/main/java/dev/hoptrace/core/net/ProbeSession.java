@@ -29,6 +29,14 @@ public interface ProbeSession extends AutoCloseable {
    */
   void receive(long deadline, ReplySink sink) throws NetworkException;
 
+  /**
+   * Probes this session can have in flight before replies risk being dropped by the kernel (a
+   * receive buffer shared by every probe); the engine keeps its window within it.
+   */
+  default int windowLimit() {
+    return Integer.MAX_VALUE;
+  }
+
   /** The engine is done with this probe (answered or given up): free what it holds. */
   default void release(SentProbe probe) {}
 

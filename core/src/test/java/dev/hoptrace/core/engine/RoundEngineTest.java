@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hoptrace.core.ScriptedNetwork;
 import dev.hoptrace.core.ScriptedNetwork.HopBehaviour;
 import dev.hoptrace.core.TraceRequest;
+import dev.hoptrace.core.diagnosis.Finding;
 import dev.hoptrace.core.live.LiveControl;
 import dev.hoptrace.core.live.LiveListener;
 import dev.hoptrace.core.live.LiveSnapshot;
@@ -166,6 +167,12 @@ class RoundEngineTest {
     assertThat(seen).anySatisfy(s -> assertThat(s.problem()).hasValueSatisfying(
         p -> assertThat(p).contains("sending failed").contains("network is unreachable")));
     assertThat(last.problem()).isEmpty();
+    // The diagnosis says the loss was this machine's and does not blame the path for it.
+    assertThat(last.notSent().probes()).isEqualTo(9);
+    assertThat(last.findings()).extracting(Finding::kind)
+        .containsExactly(Finding.Kind.NOT_SENT, Finding.Kind.CLEAN);
+    assertThat(last.findings().getFirst().message())
+        .startsWith("9 probes could not be sent from this machine (network is unreachable)");
   }
 
   @Test
@@ -258,5 +265,16 @@ class RoundEngineTest {
     assertThat(last.rounds()).isEqualTo(3);
     assertThat(net.maxOutstandingSeen).isEqualTo(2);
     assertThat(last.hops().get(3).received()).isEqualTo(3);
+  }
+
+  @Test
+  void theWindowStaysWithinWhatTheSessionsReceiveBufferHolds() throws Exception {
+    ScriptedNetwork net = new ScriptedNetwork(chain(6), destination(DEST, 6 * MS));
+    net.windowLimit = 2;
+    LiveSnapshot last = run(net, request().maxInFlight(16).build(), rounds(3), LiveListener.NONE,
+        new LiveControl());
+    assertThat(net.maxOutstandingSeen).isEqualTo(2);
+    assertThat(last.rounds()).isEqualTo(3);
+    assertThat(last.hops()).allSatisfy(h -> assertThat(h.received()).isEqualTo(3));
   }
 }

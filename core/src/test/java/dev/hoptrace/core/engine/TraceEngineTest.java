@@ -142,6 +142,29 @@ class TraceEngineTest {
   }
 
   @Test
+  void theWindowStaysWithinWhatTheSessionsReceiveBufferHolds() throws Exception {
+    ScriptedNetwork net = new ScriptedNetwork(chain(12), destination(DEST, 12 * MS));
+    net.windowLimit = 3;
+    TraceResult result = trace(net, request().maxInFlight(16).gapLimit(30).build());
+    assertThat(net.maxOutstandingSeen).isEqualTo(3);
+    assertThat(result.reached()).isTrue();
+    assertThat(result.hops()).hasSize(12);
+  }
+
+  @Test
+  void repliesThatPiledUpDuringAPauseAreReadBeforeAnyProbeIsGivenUp() throws Exception {
+    ScriptedNetwork net = new ScriptedNetwork(chain(5), destination(DEST, 5 * MS));
+    // Stopped 1 ms in, for 3 s: every reply arrives meanwhile, and each read takes two.
+    net.stall(MS, 3_000 * MS);
+    net.repliesPerReceive = 2;
+    WaitPolicy fixed = new WaitPolicy(Duration.ofSeconds(1), 0, 0, Duration.ZERO);
+    TraceResult result = trace(net, request().replyWait(fixed).build());
+    assertThat(result.hops()).hasSize(5)
+        .allSatisfy(h -> assertThat(h.probes()).allMatch(ProbeResult::answered));
+    assertThat(result.dropped().late()).isZero();
+  }
+
+  @Test
   void unreachableHopStopsTheTraceWithItsAnnotation() throws Exception {
     List<HopBehaviour> path = chain(3);
     path.set(2, unreachable(hop(3), 1, 3 * MS));
@@ -288,5 +311,35 @@ class TraceEngineTest {
     TraceResult result = trace(net, request().firstTtl(3).probesPerHop(1).build());
     assertThat(result.hops()).extracting(Hop::ttl).containsExactly(3, 4, 5);
     assertThat(net.sent).noneMatch(s -> s.probe().ttl() < 3);
+  }
+
+  @Test
+  void probesRefusedWhileTheRouteIsGoneAreStarsAndTheTraceGoesOnOnceItIsBack() throws Exception {
+    ScriptedNetwork net = new ScriptedNetwork(chain(5), destination(DEST, 5 * MS));
+    // One probe every 100 ms, two per hop; the route is gone from 150 ms to 250 ms: hop 2's
+    // first probe (at 200 ms) is refused.
+    net.sendFailsAt = at -> at >= 150 * MS && at < 250 * MS;
+    TraceResult result = trace(net, request().probesPerHop(2).sendWait(Duration.ofMillis(100))
+        .build());
+
+    assertThat(result.reached()).isTrue();
+    assertThat(result.hops()).hasSize(5);
+    assertThat(result.hops().get(0).probes()).allMatch(ProbeResult::answered);
+    assertThat(result.hops().get(1).probes()).extracting(ProbeResult::answered)
+        .containsExactly(false, true);
+    assertThat(result.hops().subList(2, 5)).allSatisfy(
+        h -> assertThat(h.probes()).allMatch(ProbeResult::answered));
+    assertThat(result.notSent().ttls()).containsExactly(2);
+    assertThat(result.notSent().probes()).isEqualTo(1);
+    assertThat(result.notSent().reason()).hasValue("network is unreachable");
+    assertThat(result.probesSent()).isEqualTo(9);
+  }
+
+  @Test
+  void aFirstProbeRefusedEndsTheTraceWithTheNetworksReason() {
+    ScriptedNetwork net = new ScriptedNetwork(chain(5), destination(DEST, 5 * MS));
+    net.sendFailsAt = at -> true;
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> trace(net, request().build()))
+        .isInstanceOf(NetworkException.class).hasMessage("network is unreachable");
   }
 }
