@@ -142,6 +142,10 @@ public final class TraceEngine implements ReplySink {
       nextIndex = 0;
       nextTtl++;
     }
+    transmit(slot);
+  }
+
+  private void transmit(ProbeSlot slot) throws NetworkException {
     try {
       slot.sent = session.send(strategy.probe(slot));
     } catch (NetworkException e) {
@@ -183,11 +187,7 @@ public final class TraceEngine implements ReplySink {
       slot.state = ProbeSlot.State.CANCELLED;
       return;
     }
-    slot.sent = session.send(strategy.probe(slot));
-    slot.deadline = wait.deadline(slot, table);
-    inFlight.add(slot);
-    probesSent++;
-    listener.probeSent(slot.ttl, slot.index);
+    transmit(slot);
   }
 
   private void expire(long now) {
