@@ -50,7 +50,8 @@ final class SimSession implements ProbeSession {
       stack.addRaw(this);
     }
     this.builder = new ProbeBuilder(spec, info.localAddress(), raw);
-    this.reader = new ReplyReader(protocol, raw, ident, spec.destination(), builder);
+    this.reader = new ReplyReader(protocol, raw, ident, spec.destination(), builder,
+        info.localAddress());
   }
 
   boolean raw() {
