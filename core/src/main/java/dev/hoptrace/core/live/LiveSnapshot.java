@@ -1,5 +1,8 @@
 package dev.hoptrace.core.live;
 
+import dev.hoptrace.core.anatomy.HopAnatomy;
+import dev.hoptrace.core.anatomy.PathAnatomy;
+
 import dev.hoptrace.core.DropCounts;
 import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.diagnosis.Finding;
@@ -42,6 +45,14 @@ public record LiveSnapshot(
   public LiveSnapshot {
     hops = List.copyOf(hops);
     findings = List.copyOf(findings);
+  }
+
+  /**
+   * The path anatomy of {@link #hops()} (NAT, TOS re-marking, odd quoted TTLs, return-path
+   * length), one entry per hop in the same order: the one model every live renderer shows.
+   */
+  public List<HopAnatomy> anatomy() {
+    return PathAnatomy.of(hops.stream().map(HopSnapshot::evidence).toList(), request.tos());
   }
 
   public boolean reached() {
