@@ -1,5 +1,6 @@
 package dev.hoptrace.scenario;
 
+import dev.hoptrace.packet.ext.InterfaceInformation;
 import dev.hoptrace.packet.ext.MplsLabelStackEntry;
 import dev.hoptrace.scenario.DestinationBehaviour.TcpAnswer;
 import dev.hoptrace.scenario.DestinationBehaviour.UdpAnswer;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -23,7 +25,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ScenarioReader {
   private static final Set<String> TOP = Set.of("name", "description", "seed", "family", "nodes", "links");
   private static final Set<String> NODE = Set.of("name", "role", "icmp", "reply-from", "mpls", "nat",
-      "balance", "filter", "udp", "tcp");
+      "balance", "filter", "dscp", "interfaces", "udp", "tcp");
   private static final Set<String> LINK = Set.of("between", "delay", "jitter", "loss", "mtu");
 
   private ScenarioReader() {}
@@ -93,7 +95,7 @@ public final class ScenarioReader {
         case "destination" -> only(item, m, Set.of("name", "role", "icmp", "udp", "tcp"),
             Node.destination(name, destination(m)));
         case "router" -> only(item, m, Set.of("name", "role", "icmp", "reply-from", "mpls", "nat",
-            "balance", "filter"), Node.router(name, router(m)));
+            "balance", "filter", "dscp", "interfaces"), Node.router(name, router(m)));
         default -> throw m.get("role").error("expected client, router or destination, got '" + role + "'");
       };
     } catch (ScenarioException e) {
@@ -133,19 +135,25 @@ public final class ScenarioReader {
         mpls.add(label(entries.get(i), i == entries.size() - 1));
       }
     }
-    boolean nat = false;
-    if (m.containsKey("nat")) {
-      if (!m.get("nat").text().equals("masquerade")) {
-        throw m.get("nat").error("the only NAT is 'masquerade'");
+    RouterBehaviour.Nat nat = m.containsKey("nat")
+        ? m.get("nat").choice(RouterBehaviour.Nat.class, Map.of(
+            "masquerade", RouterBehaviour.Nat.MASQUERADE,
+            "stateless", RouterBehaviour.Nat.STATELESS))
+        : d.nat();
+    OptionalInt dscp = m.containsKey("dscp")
+        ? OptionalInt.of((int) m.get("dscp").integer(0, 63)) : d.dscp();
+    List<InterfaceInformation> interfaces = new ArrayList<>();
+    if (m.containsKey("interfaces")) {
+      for (YamlNode entry : m.get("interfaces").list()) {
+        interfaces.add(interfaceInformation(entry));
       }
-      nat = true;
     }
     RouterBehaviour.Balancing balance = m.containsKey("balance")
         ? m.get("balance").choice(RouterBehaviour.Balancing.class, Map.of(
             "per-flow", RouterBehaviour.Balancing.PER_FLOW, "per-packet", RouterBehaviour.Balancing.PER_PACKET))
         : d.balancing();
     Filter filter = m.containsKey("filter") ? filter(m.get("filter")) : d.filter();
-    return new RouterBehaviour(icmp, fromV4, fromV6, mpls, nat, balance, filter);
+    return new RouterBehaviour(icmp, fromV4, fromV6, mpls, nat, balance, filter, dscp, interfaces);
   }
 
   private static IcmpPolicy icmp(YamlNode node) {
@@ -160,6 +168,36 @@ public final class ScenarioReader {
       case "silent" -> IcmpPolicy.SILENT;
       default -> throw node.error("expected answer, silent or {rate: N/s, burst: B}");
     };
+  }
+
+  /** One RFC 5837 object: {role (incoming), ifindex, address, name, mtu}, at least one given. */
+  private static InterfaceInformation interfaceInformation(YamlNode node) {
+    Map<String, YamlNode> e = node.map(Set.of("role", "ifindex", "address", "name", "mtu"));
+    int role = e.containsKey("role") ? switch (e.get("role").text()) {
+      case "incoming" -> 0;
+      case "sub-ip" -> 1;
+      case "outgoing" -> 2;
+      case "next-hop" -> 3;
+      default -> throw e.get("role").error("expected incoming, sub-ip, outgoing or next-hop");
+    } : 0;
+    OptionalInt ifIndex = e.containsKey("ifindex")
+        ? OptionalInt.of((int) e.get("ifindex").integer(0, Integer.MAX_VALUE)) : OptionalInt.empty();
+    Optional<InetAddress> address = e.containsKey("address")
+        ? Optional.of(literal(e.get("address"), InetAddress.class)) : Optional.empty();
+    Optional<String> name = Optional.empty();
+    if (e.containsKey("name")) {
+      String text = e.get("name").text();
+      if (text.isEmpty() || text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
+        throw e.get("name").error("an interface name is 1-63 bytes of UTF-8 (RFC 5837 §4.5)");
+      }
+      name = Optional.of(text);
+    }
+    OptionalInt mtu = e.containsKey("mtu")
+        ? OptionalInt.of((int) e.get("mtu").integer(0, Integer.MAX_VALUE)) : OptionalInt.empty();
+    if (ifIndex.isEmpty() && address.isEmpty() && name.isEmpty() && mtu.isEmpty()) {
+      throw node.error("an interface needs ifindex, address, name or mtu");
+    }
+    return new InterfaceInformation(role, ifIndex, address, name, mtu);
   }
 
   private static MplsLabelStackEntry label(YamlNode node, boolean last) {
@@ -258,6 +296,8 @@ public final class ScenarioReader {
     } catch (java.net.UnknownHostException e) {
       // reported below
     }
-    throw node.error("expected an " + (type == Inet4Address.class ? "IPv4" : "IPv6") + " address, got '" + text + "'");
+    String family = type == Inet4Address.class ? "an IPv4" : type == Inet6Address.class
+        ? "an IPv6" : "an IP";
+    throw node.error("expected " + family + " address, got '" + text + "'");
   }
 }

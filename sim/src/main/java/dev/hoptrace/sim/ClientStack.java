@@ -128,7 +128,11 @@ final class ClientStack implements SimNode {
     }
   }
 
-  /** An ICMP error: find the socket from the quoted probe's source port or echo id. */
+  /**
+   * An ICMP error: find the socket from the quoted probe's source port or echo id. Like Linux's
+   * {@code __udp4_lib_err} and friends, ordinary sockets are found by the quoted addresses too: a
+   * quote whose source a NAT left rewritten reaches no socket, only raw ones.
+   */
   private void quoted(byte[] p, int q) {
     if (q + 20 > p.length) {
       return;
@@ -139,19 +143,26 @@ final class ClientStack implements SimNode {
     if (qt + 8 > p.length) {
       return;
     }
+    InetAddress quotedSource = v6 ? Wire.inet6(p, q + 8) : Wire.inet4(p, q + 12);
+    boolean ours = name.equals(net.ownerOf(quotedSource));
     if (protocol == Datagram.UDP) {
-      deliver(p, udp, Protocol.UDP, Wire.u16(p, qt));
+      deliver(p, udp, Protocol.UDP, Wire.u16(p, qt), ours);
     } else if (protocol == Datagram.TCP) {
-      deliver(p, tcp, Protocol.TCP, Wire.u16(p, qt));
+      deliver(p, tcp, Protocol.TCP, Wire.u16(p, qt), ours);
     } else if (protocol == (v6 ? Datagram.ICMPV6 : Datagram.ICMP)
         && (p[qt] & 0xff) == (v6 ? IcmpV6.ECHO_REQUEST : IcmpV4.ECHO_REQUEST)) {
-      deliver(p, ping, Protocol.ICMP, Wire.u16(p, qt + 4));
+      deliver(p, ping, Protocol.ICMP, Wire.u16(p, qt + 4), ours);
     }
   }
 
   private void deliver(byte[] p, Map<Integer, Endpoint> table, Protocol protocol, int port) {
+    deliver(p, table, protocol, port, true);
+  }
+
+  private void deliver(byte[] p, Map<Integer, Endpoint> table, Protocol protocol, int port,
+      boolean toSockets) {
     long now = net.clock.now();
-    Endpoint endpoint = table.get(port);
+    Endpoint endpoint = toSockets ? table.get(port) : null;
     if (endpoint != null && !endpoint.session().raw()) {
       endpoint.session().queue(p, endpoint.key(), now);
     }

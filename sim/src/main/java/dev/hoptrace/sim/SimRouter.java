@@ -18,7 +18,9 @@ import java.util.Map;
  * Exceeded from the inbound interface's address), the next hop is chosen (per flow or per packet
  * among equal-cost ones), a packet too big for the next link is refused unless IPv4 may fragment,
  * the TTL is decremented, the filter drops or rejects (FORWARD, so a reject quotes the decremented
- * packet), the source is masqueraded (POSTROUTING) and the packet goes out.
+ * packet), the DSCP is re-marked, the source is masqueraded or rewritten (POSTROUTING) and the
+ * packet goes out. A stateless NAT rewrites what is addressed to its outside addresses toward the
+ * client first (PREROUTING).
  */
 final class SimRouter implements SimNode {
   private final Internet net;
@@ -27,6 +29,7 @@ final class SimRouter implements SimNode {
   private final IcmpResponder errors;
   private final SimHost host;
   private final Masquerade nat;
+  private final StatelessNat stateless;
   private final long salt;
   private final Map<String, List<Link>> nextHops = new HashMap<>();
   private int turn;
@@ -38,7 +41,9 @@ final class SimRouter implements SimNode {
     this.salt = salt;
     this.errors = new IcmpResponder(behaviour, net.clock, salt);
     this.host = new SimHost(DestinationBehaviour.DEFAULT, errors, salt);
-    this.nat = behaviour.nat() ? new Masquerade(net.clock, salt) : null;
+    this.nat = behaviour.nat() == RouterBehaviour.Nat.MASQUERADE
+        ? new Masquerade(net.clock, salt) : null;
+    this.stateless = behaviour.nat() == RouterBehaviour.Nat.STATELESS ? statelessNat(net) : null;
   }
 
   /** The NAT table, for tests; null without masquerade. */
@@ -49,6 +54,11 @@ final class SimRouter implements SimNode {
   @Override
   public void arrive(byte[] p, Link via) {
     String owner = net.ownerOf(Datagram.destination(p));
+    if (name.equals(owner) && stateless != null
+        && !links(net.scenario.client().name()).contains(via)) {
+      stateless.inbound(p); // everything addressed to an outside address goes to the client
+      owner = net.ownerOf(Datagram.destination(p));
+    }
     if (name.equals(owner)) {
       if (nat == null || !nat.inbound(p)) {
         originate(host.answer(p, Datagram.destination(p)));
@@ -84,10 +94,25 @@ final class SimRouter implements SimNode {
       }
       return;
     }
+    if (towardDestination && behaviour.dscp().isPresent()) {
+      Datagram.setDscp(p, behaviour.dscp().getAsInt());
+    }
     if (nat != null && leavesInside(via, out)) {
       nat.outbound(p, AddressPlan.of(out, name, Datagram.v6(p)));
     }
+    if (stateless != null && leavesInside(via, out)) {
+      stateless.outbound(p, AddressPlan.of(out, name, Datagram.v6(p)));
+    }
     net.transmit(name, out, p);
+  }
+
+  /** The client's addresses on its one link, for a stateless rewrite of them. */
+  private static StatelessNat statelessNat(Internet net) {
+    Node client = net.scenario.client();
+    Link link = net.scenario.linksOf(client.name()).getFirst();
+    return new StatelessNat(
+        net.scenario.family().ipv4() ? AddressPlan.of(link, client.name(), false) : null,
+        net.scenario.family().ipv6() ? AddressPlan.of(link, client.name(), true) : null);
   }
 
   /** Inside is the client's side: a packet from there going anywhere else is masqueraded. */
