@@ -5,12 +5,15 @@ import dev.hoptrace.core.Hop;
 import dev.hoptrace.core.ProbeResult;
 import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.TraceResult;
+import dev.hoptrace.core.anatomy.HopAnatomy;
+import dev.hoptrace.core.anatomy.PathAnatomy;
 import dev.hoptrace.core.net.ReplyKind;
 import dev.hoptrace.lookup.asn.AsInfo;
 import dev.hoptrace.lookup.geo.Place;
 import dev.hoptrace.packet.AddressText;
 import dev.hoptrace.packet.ext.MplsLabelStackEntry;
 import java.net.InetAddress;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -45,12 +48,16 @@ public final class JsonRenderer {
     json.name("reached").value(result.reached());
     json.name("stopReason").value(StopReasons.label(result.stopReason()));
     json.name("hops").beginArray();
-    for (Hop hop : result.hops()) {
+    List<HopAnatomy> anatomy = PathAnatomy.ofHops(result.hops(), request.tos());
+    for (int i = 0; i < result.hops().size(); i++) {
+      Hop hop = result.hops().get(i);
       json.beginObject().name("ttl").value(hop.ttl()).name("probes").beginArray();
       for (ProbeResult probe : hop.probes()) {
         probe(json, probe);
       }
-      json.endArray().endObject();
+      json.endArray();
+      AnatomyJson.anatomy(json, anatomy.get(i));
+      json.endObject();
     }
     json.endArray();
     dropped(json, result.dropped());
@@ -109,9 +116,8 @@ public final class JsonRenderer {
           .name("s").value(e.bottomOfStack()).name("ttl").value(e.ttl()).endObject();
     }
     json.endArray();
-    probe.quotedIp().ifPresent(q -> json.name("quoted").beginObject()
-        .name("ttl").value(q.ttl()).name("tos").value(q.tos()).name("ipId").value(q.ipId())
-        .endObject());
+    AnatomyJson.interfaces(json, probe.extensions());
+    probe.quotedIp().ifPresent(q -> AnatomyJson.quoted(json, q));
     json.endObject();
   }
 
