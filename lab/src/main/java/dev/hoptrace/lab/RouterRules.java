@@ -71,13 +71,17 @@ final class RouterRules {
    * whatever is addressed to that interface, header by header: nft updates the checksums that
    * cover the addresses (IPv4 header, UDP/TCP/ICMPv6 pseudo-header) and never looks into an ICMP
    * error's quote, so the router behind this one quotes the rewritten probe, and so does the
-   * client receive it. No conntrack is involved (the prerouting chain runs before it would).
+   * client receive it. No conntrack is involved (the prerouting chain runs before it would), and
+ * IPv6 neighbour discovery for the outside address stays with the router.
    */
   private List<String> statelessNat() {
     dev.hoptrace.scenario.Node client = scenario.client();
     Link clientLink = scenario.linksOf(client.name()).getFirst();
     List<String> out = new ArrayList<>();
     List<String> in = new ArrayList<>();
+    // Neighbour discovery for the outside address is the router's own: sent on, the router would
+    // never learn its neighbour's link-layer address.
+    in.add("icmpv6 type { nd-neighbor-solicit, nd-neighbor-advert } accept");
     for (String next : Routes.of(scenario).nextHopsToDestination(node.name())) {
       Link link = scenario.linkBetween(node.name(), next).orElseThrow();
       String ifname = "\"" + Node.interfaceName(link.index()) + "\"";

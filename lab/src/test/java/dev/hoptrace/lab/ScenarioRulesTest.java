@@ -114,6 +114,7 @@ class ScenarioRulesTest {
         .contains("oifname \"link2\" ip6 saddr 2001:db8:0:1::1 ip6 saddr set 2001:db8:0:2::1")
         .contains("hook prerouting priority -300")
         .contains("iifname \"link2\" ip daddr 198.18.2.1 ip daddr set 198.18.1.1")
+        .contains("icmpv6 type { nd-neighbor-solicit, nd-neighbor-advert } accept")
         .doesNotContain("masquerade");
     assertThat(rules("anatomy", "isp")).contains("hook forward")
         .contains("oifname { \"link3\" } ip dscp set 46")
