@@ -1,7 +1,6 @@
 package dev.hoptrace.cli.render;
 
 import dev.hoptrace.core.anatomy.HopAnatomy;
-import dev.hoptrace.core.net.QuotedIpHeader;
 import dev.hoptrace.packet.AddressText;
 import dev.hoptrace.packet.ext.IcmpExtensions;
 import dev.hoptrace.packet.ext.InterfaceInformation;
@@ -68,14 +67,5 @@ public final class AnatomyJson {
       json.endObject();
     }
     json.endArray();
-  }
-
-  /** {@code "quoted": {"ttl", "tos", "ipId", "translatedSource", "checksumRewritten"}}. */
-  public static void quoted(JsonWriter json, QuotedIpHeader q) {
-    json.name("quoted").beginObject()
-        .name("ttl").value(q.ttl()).name("tos").value(q.tos()).name("ipId").value(q.ipId())
-        .name("translatedSource").value(q.translatedSource().map(AddressText::of).orElse(null))
-        .name("checksumRewritten").value(q.checksumRewritten())
-        .endObject();
   }
 }

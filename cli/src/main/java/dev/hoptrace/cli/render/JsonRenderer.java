@@ -13,7 +13,7 @@ import dev.hoptrace.lookup.geo.Place;
 import dev.hoptrace.packet.AddressText;
 import dev.hoptrace.packet.ext.MplsLabelStackEntry;
 import java.net.InetAddress;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -48,15 +48,14 @@ public final class JsonRenderer {
     json.name("reached").value(result.reached());
     json.name("stopReason").value(StopReasons.label(result.stopReason()));
     json.name("hops").beginArray();
-    List<HopAnatomy> anatomy = PathAnatomy.ofHops(result.hops(), request.tos());
-    for (int i = 0; i < result.hops().size(); i++) {
-      Hop hop = result.hops().get(i);
+    Iterator<HopAnatomy> anatomy = PathAnatomy.ofHops(result.hops(), request.tos()).iterator();
+    for (Hop hop : result.hops()) {
       json.beginObject().name("ttl").value(hop.ttl()).name("probes").beginArray();
       for (ProbeResult probe : hop.probes()) {
         probe(json, probe);
       }
       json.endArray();
-      AnatomyJson.anatomy(json, anatomy.get(i));
+      AnatomyJson.anatomy(json, anatomy.next());
       json.endObject();
     }
     json.endArray();
@@ -116,8 +115,12 @@ public final class JsonRenderer {
           .name("s").value(e.bottomOfStack()).name("ttl").value(e.ttl()).endObject();
     }
     json.endArray();
+    probe.quotedIp().ifPresent(q -> json.name("quoted").beginObject()
+        .name("ttl").value(q.ttl()).name("tos").value(q.tos()).name("ipId").value(q.ipId())
+        .name("translatedSource").value(q.translatedSource().map(AddressText::of).orElse(null))
+        .name("checksumRewritten").value(q.checksumRewritten())
+        .endObject());
     AnatomyJson.interfaces(json, probe.extensions());
-    probe.quotedIp().ifPresent(q -> AnatomyJson.quoted(json, q));
     json.endObject();
   }
 

@@ -6,15 +6,11 @@ import dev.hoptrace.core.ProbeResult;
 import dev.hoptrace.core.TraceListener;
 import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.TraceResult;
-import dev.hoptrace.core.anatomy.HopAnatomy;
-import dev.hoptrace.core.anatomy.PathAnatomy;
 import dev.hoptrace.core.net.SessionInfo;
 import dev.hoptrace.lookup.asn.AsInfo;
 import dev.hoptrace.packet.AddressText;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -36,9 +32,7 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
   private final boolean extensions;
   private final BlockingQueue<Object> lines = new LinkedBlockingQueue<>();
   private final Thread printer;
-  /** The hops printed so far (printer thread only): anatomy compares each with those before. */
-  private final List<Hop> printed = new ArrayList<>();
-  private volatile int sentTos;
+  private final AnatomyMarks anatomy = new AnatomyMarks();
 
   public TextRenderer(PrintStream out, PrintStream err, Optional<HopNames> names, boolean verbose) {
     this(out, err, HopFacts.names(names), verbose, false, false);
@@ -65,7 +59,7 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
 
   @Override
   public void started(TraceRequest request, SessionInfo session) {
-    sentTos = request.tos();
+    anatomy.sent(request.tos());
     StringBuilder header = new StringBuilder()
         .append("hoptrace to ").append(request.hostName())
         .append(" (").append(AddressText.of(request.destination())).append("), ")
@@ -109,8 +103,7 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
         if (item instanceof String header) {
           out.println(header);
         } else if (item instanceof Hop hop) {
-          printed.add(hop);
-          out.println(line(hop, PathAnatomy.ofHops(printed, sentTos).getLast()));
+          out.println(line(hop));
         } else if (item instanceof TraceResult result && verbose) {
           err.println(summary(result));
         }
@@ -121,19 +114,13 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
     }
   }
 
-  /** {@link #line(Hop, HopAnatomy)} of a hop with nothing to mark. */
-  String line(Hop hop) {
-    return line(hop, HopAnatomy.plain(hop.ttl()));
-  }
-
   /**
    * {@code " 5  r1 (10.0.0.1)  1.234 ms r2 (10.0.0.2)  1.456 ms *"}: a responder is printed when
-   * it differs from the previous one that answered in this hop, or (with {@code -e}) its
-   * extensions do, shown as {@code <MPLS:L=..>} and {@code <IF:in,..>}, or (with {@code --back})
-   * its return path does, followed by {@code '-N'} when that is not the forward length. The
-   * hop's anatomy marks ({@link AnatomyText}) end the line.
+   * it differs from the previous one that answered in this hop, or (with {@code -e}) its MPLS
+   * labels do, shown as {@code <MPLS:L=..>}, or (with {@code --back}) its return path does,
+   * followed by {@code '-N'} when that is not the forward length.
    */
-  String line(Hop hop, HopAnatomy anatomy) {
+  String line(Hop hop) {
     StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%2d ", hop.ttl()));
     ProbeResult previous = null;
     for (ProbeResult probe : hop.probes()) {
@@ -142,10 +129,10 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
         continue;
       }
       InetAddress responder = probe.responder().orElseThrow();
-      String ext = extensions(probe);
+      String ext = extensions ? AnatomyMarks.extensions(probe.extensions()) : "";
       if (previous == null || !responder.equals(previous.responder().orElseThrow())
           || (back && probe.returnHops() != previous.returnHops())
-          || !ext.equals(extensions(previous))) {
+          || !ext.equals(extensions ? AnatomyMarks.extensions(previous.extensions()) : "")) {
         line.append(' ').append(label(responder)).append(ext);
         if (back && probe.returnHops() > 0 && probe.returnHops() != hop.ttl()) {
           line.append(" '-").append(probe.returnHops()).append('\'');
@@ -157,25 +144,7 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
         line.append(' ').append(probe.annotation());
       }
     }
-    List<String> marks = AnatomyText.marks(anatomy, false);
-    if (!marks.isEmpty()) {
-      line.append("  ").append(String.join(" ", marks));
-    }
-    return line.toString();
-  }
-
-  /** With {@code -e}: {@code " <MPLS:..> <IF:..>"} as far as the reply has them; else "". */
-  private String extensions(ProbeResult probe) {
-    if (!extensions) {
-      return "";
-    }
-    StringBuilder text = new StringBuilder();
-    String mpls = MplsText.traceroute(probe.extensions());
-    if (!mpls.isEmpty()) {
-      text.append(" <").append(mpls).append('>');
-    }
-    InterfaceText.traceroute(probe.extensions()).forEach(i -> text.append(" <").append(i).append('>'));
-    return text.toString();
+    return line.append(anatomy.of(hop)).toString();
   }
 
   /**
