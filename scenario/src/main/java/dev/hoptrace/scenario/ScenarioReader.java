@@ -25,7 +25,9 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ScenarioReader {
   private static final Set<String> TOP = Set.of("name", "description", "seed", "family", "nodes", "links");
   private static final Set<String> NODE = Set.of("name", "role", "icmp", "reply-from", "mpls", "nat",
-      "balance", "filter", "dscp", "interfaces", "udp", "tcp");
+      "balance", "filter", "udp", "tcp");
+  /** Router keys for path anatomy: re-marking and RFC 5837 interface information. */
+  private static final Set<String> ANATOMY = Set.of("dscp", "interfaces");
   private static final Set<String> LINK = Set.of("between", "delay", "jitter", "loss", "mtu");
 
   private ScenarioReader() {}
@@ -86,7 +88,7 @@ public final class ScenarioReader {
   }
 
   private static Node node(YamlNode item) {
-    Map<String, YamlNode> m = item.map(NODE);
+    Map<String, YamlNode> m = item.map(union(NODE, ANATOMY));
     String name = required(item, m, "name").text();
     String role = m.containsKey("role") ? m.get("role").text() : "router";
     try {
@@ -95,7 +97,7 @@ public final class ScenarioReader {
         case "destination" -> only(item, m, Set.of("name", "role", "icmp", "udp", "tcp"),
             Node.destination(name, destination(m)));
         case "router" -> only(item, m, Set.of("name", "role", "icmp", "reply-from", "mpls", "nat",
-            "balance", "filter", "dscp", "interfaces"), Node.router(name, router(m)));
+            "balance", "filter"), Node.router(name, router(m)));
         default -> throw m.get("role").error("expected client, router or destination, got '" + role + "'");
       };
     } catch (ScenarioException e) {
@@ -107,11 +109,17 @@ public final class ScenarioReader {
 
   private static Node only(YamlNode item, Map<String, YamlNode> m, Set<String> allowed, Node node) {
     for (String key : m.keySet()) {
-      if (!allowed.contains(key)) {
+      if (!allowed.contains(key) && !(node.role() == Node.Role.ROUTER && ANATOMY.contains(key))) {
         throw item.error("'" + key + "' does not apply to a " + node.role().name().toLowerCase());
       }
     }
     return node;
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private static RouterBehaviour router(Map<String, YamlNode> m) {

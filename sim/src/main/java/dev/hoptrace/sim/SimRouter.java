@@ -43,7 +43,8 @@ final class SimRouter implements SimNode {
     this.host = new SimHost(DestinationBehaviour.DEFAULT, errors, salt);
     this.nat = behaviour.nat() == RouterBehaviour.Nat.MASQUERADE
         ? new Masquerade(net.clock, salt) : null;
-    this.stateless = behaviour.nat() == RouterBehaviour.Nat.STATELESS ? statelessNat(net) : null;
+    this.stateless = behaviour.nat() == RouterBehaviour.Nat.STATELESS
+        ? StatelessNat.forClientOf(net.scenario) : null;
   }
 
   /** The NAT table, for tests; null without masquerade. */
@@ -53,12 +54,10 @@ final class SimRouter implements SimNode {
 
   @Override
   public void arrive(byte[] p, Link via) {
-    String owner = net.ownerOf(Datagram.destination(p));
-    if (name.equals(owner) && stateless != null
-        && !links(net.scenario.client().name()).contains(via)) {
-      stateless.inbound(p); // everything addressed to an outside address goes to the client
-      owner = net.ownerOf(Datagram.destination(p));
+    if (stateless != null && !links(net.scenario.client().name()).contains(via)) {
+      stateless.inbound(p, AddressPlan.of(via, name, Datagram.v6(p)));
     }
+    String owner = net.ownerOf(Datagram.destination(p));
     if (name.equals(owner)) {
       if (nat == null || !nat.inbound(p)) {
         originate(host.answer(p, Datagram.destination(p)));
@@ -104,15 +103,6 @@ final class SimRouter implements SimNode {
       stateless.outbound(p, AddressPlan.of(out, name, Datagram.v6(p)));
     }
     net.transmit(name, out, p);
-  }
-
-  /** The client's addresses on its one link, for a stateless rewrite of them. */
-  private static StatelessNat statelessNat(Internet net) {
-    Node client = net.scenario.client();
-    Link link = net.scenario.linksOf(client.name()).getFirst();
-    return new StatelessNat(
-        net.scenario.family().ipv4() ? AddressPlan.of(link, client.name(), false) : null,
-        net.scenario.family().ipv6() ? AddressPlan.of(link, client.name(), true) : null);
   }
 
   /** Inside is the client's side: a packet from there going anywhere else is masqueraded. */

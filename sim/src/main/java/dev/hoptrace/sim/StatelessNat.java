@@ -1,6 +1,10 @@
 package dev.hoptrace.sim;
 
 import dev.hoptrace.packet.Wire;
+import dev.hoptrace.scenario.AddressPlan;
+import dev.hoptrace.scenario.Link;
+import dev.hoptrace.scenario.Node;
+import dev.hoptrace.scenario.Scenario;
 import java.net.InetAddress;
 
 /**
@@ -24,6 +28,15 @@ final class StatelessNat {
     this.clientV6 = clientV6;
   }
 
+  /** For the client of {@code scenario}: its addresses on its one link. */
+  static StatelessNat forClientOf(Scenario scenario) {
+    Node client = scenario.client();
+    Link link = scenario.linksOf(client.name()).getFirst();
+    return new StatelessNat(
+        scenario.family().ipv4() ? AddressPlan.of(link, client.name(), false) : null,
+        scenario.family().ipv6() ? AddressPlan.of(link, client.name(), true) : null);
+  }
+
   /** POSTROUTING: the client's source becomes {@code outside}. */
   void outbound(byte[] p, InetAddress outside) {
     if (Datagram.source(p).equals(client(p))) {
@@ -33,10 +46,13 @@ final class StatelessNat {
     }
   }
 
-  /** PREROUTING, for a packet addressed to {@code outside}: it goes to the client instead. */
-  void inbound(byte[] p) {
+  /**
+   * PREROUTING, for a packet that came in by an outside link: if it is addressed to the router's
+   * address there, {@code outside}, it goes to the client instead.
+   */
+  void inbound(byte[] p, InetAddress outside) {
     InetAddress client = client(p);
-    if (client != null) {
+    if (client != null && Datagram.destination(p).equals(outside)) {
       int transport = pseudoHeaderChecksum(p);
       Datagram.rewrite(p, Datagram.destinationOffset(p), client.getAddress(), ipChecksum(p),
           transport);
