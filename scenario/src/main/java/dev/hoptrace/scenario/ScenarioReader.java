@@ -116,12 +116,6 @@ public final class ScenarioReader {
     return node;
   }
 
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> all = new java.util.HashSet<>(a);
-    all.addAll(b);
-    return all;
-  }
-
   private static RouterBehaviour router(Map<String, YamlNode> m) {
     RouterBehaviour d = RouterBehaviour.DEFAULT;
     IcmpPolicy icmp = m.containsKey("icmp") ? icmp(m.get("icmp")) : d.icmp();
@@ -307,5 +301,11 @@ public final class ScenarioReader {
     String family = type == Inet4Address.class ? "an IPv4" : type == Inet6Address.class
         ? "an IPv6" : "an IP";
     throw node.error("expected " + family + " address, got '" + text + "'");
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return all;
   }
 }

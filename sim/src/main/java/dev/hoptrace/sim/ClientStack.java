@@ -146,23 +146,18 @@ final class ClientStack implements SimNode {
     InetAddress quotedSource = v6 ? Wire.inet6(p, q + 8) : Wire.inet4(p, q + 12);
     boolean ours = name.equals(net.ownerOf(quotedSource));
     if (protocol == Datagram.UDP) {
-      deliver(p, udp, Protocol.UDP, Wire.u16(p, qt), ours);
+      deliver(p, ours ? udp : Map.of(), Protocol.UDP, Wire.u16(p, qt));
     } else if (protocol == Datagram.TCP) {
-      deliver(p, tcp, Protocol.TCP, Wire.u16(p, qt), ours);
+      deliver(p, ours ? tcp : Map.of(), Protocol.TCP, Wire.u16(p, qt));
     } else if (protocol == (v6 ? Datagram.ICMPV6 : Datagram.ICMP)
         && (p[qt] & 0xff) == (v6 ? IcmpV6.ECHO_REQUEST : IcmpV4.ECHO_REQUEST)) {
-      deliver(p, ping, Protocol.ICMP, Wire.u16(p, qt + 4), ours);
+      deliver(p, ours ? ping : Map.of(), Protocol.ICMP, Wire.u16(p, qt + 4));
     }
   }
 
   private void deliver(byte[] p, Map<Integer, Endpoint> table, Protocol protocol, int port) {
-    deliver(p, table, protocol, port, true);
-  }
-
-  private void deliver(byte[] p, Map<Integer, Endpoint> table, Protocol protocol, int port,
-      boolean toSockets) {
     long now = net.clock.now();
-    Endpoint endpoint = toSockets ? table.get(port) : null;
+    Endpoint endpoint = table.get(port);
     if (endpoint != null && !endpoint.session().raw()) {
       endpoint.session().queue(p, endpoint.key(), now);
     }
