@@ -26,9 +26,9 @@ public final class ScenarioReader {
   private static final Set<String> TOP = Set.of("name", "description", "seed", "family", "nodes", "links");
   private static final Set<String> NODE = Set.of("name", "role", "icmp", "reply-from", "mpls", "nat",
       "balance", "filter", "udp", "tcp");
+  private static final Set<String> LINK = Set.of("between", "delay", "jitter", "loss", "mtu");
   /** Router keys for path anatomy: re-marking and RFC 5837 interface information. */
   private static final Set<String> ANATOMY = Set.of("dscp", "interfaces");
-  private static final Set<String> LINK = Set.of("between", "delay", "jitter", "loss", "mtu");
 
   private ScenarioReader() {}
 
