@@ -2,6 +2,7 @@ package dev.hoptrace.core.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hoptrace.packet.Checksum;
 import dev.hoptrace.packet.icmp.IcmpMessageDecoder;
 import dev.hoptrace.packet.quote.QuotedProbe;
 import java.net.InetAddress;
@@ -69,7 +70,9 @@ class RawQuoteTest {
   @Test
   void aChecksumThatNoLongerMatchesTheIpIdIsARewriteEvenFromOurAddress() throws Exception {
     byte[] packet = bytes(MASQUERADE);
-    packet[28 + 4] = 0x12; // quoted IP ID no longer repeats the checksum
+    packet[28 + 4] = 0x12; // quoted IP ID no longer repeats the checksum, as a middlebox left it
+    resum(packet, 28 + 10, 28, 20); // the quoted IP header's checksum
+    resum(packet, 20 + 2, 20, packet.length - 20); // the ICMP checksum
 
     QuotedIpHeader header = RawQuote.header(IcmpMessageDecoder
         .decodeIpv4Packet(packet, 0, packet.length).quote().orElseThrow(), CLIENT);
@@ -82,6 +85,14 @@ class RawQuoteTest {
   void otherSessionsProbesAreNotOurs() throws Exception {
     assertThat(RawQuote.key(Protocol.UDP, 48642, CLIENT, quote(STATELESS_NAT))).isNull();
     assertThat(RawQuote.key(Protocol.TCP, 48641, CLIENT, quote(STATELESS_NAT))).isNull();
+  }
+
+  private static void resum(byte[] b, int field, int from, int length) {
+    b[field] = 0;
+    b[field + 1] = 0;
+    int sum = Checksum.of(b, from, length);
+    b[field] = (byte) (sum >>> 8);
+    b[field + 1] = (byte) sum;
   }
 
   private static QuotedProbe quote(String hex) throws Exception {
