@@ -15,8 +15,9 @@ import java.util.Optional;
  * Builds emulated paths with the TUN link emulator ({@link dev.hoptrace.lab.emulator}): one
  * emulator per path, a TUN device at each end, each scenario link one segment (delay, jitter,
  * loss and MTU both ways), and each MPLS router a router hop with its address plan addresses on
- * its two links, its label stack and its RFC 5837 interface information. Loss and jitter are seeded from the scenario's seed and the
- * first link, so a lab repeats its pattern for the same traffic.
+ * its two links, its label stack and its RFC 5837 interface information. Loss and jitter are
+ * seeded from the scenario's seed and the first link, so a lab repeats its pattern for the same
+ * traffic.
  */
 public final class TunLinkFactory implements EmulatedLinkFactory {
   /** The lab's default emulator. */

@@ -183,7 +183,8 @@ public final class ScenarioReader {
       default -> throw e.get("role").error("expected incoming, sub-ip, outgoing or next-hop");
     } : 0;
     OptionalInt ifIndex = e.containsKey("ifindex")
-        ? OptionalInt.of((int) e.get("ifindex").integer(0, Integer.MAX_VALUE)) : OptionalInt.empty();
+        ? OptionalInt.of((int) e.get("ifindex").integer(0, Integer.MAX_VALUE))
+        : OptionalInt.empty();
     Optional<InetAddress> address = e.containsKey("address")
         ? Optional.of(literal(e.get("address"), InetAddress.class)) : Optional.empty();
     Optional<String> name = Optional.empty();

@@ -46,7 +46,8 @@ class AnatomyTraceTest {
     assertThat(lines.get(1)).isEqualTo(" 1  198.18.1.2  1.000 ms");
     assertThat(lines.get(2)).isEqualTo(" 2  198.18.2.2  1.000 ms  NAT=198.18.2.1");
     assertThat(lines.get(3)).isEqualTo(" 3  198.18.3.2"
-        + " <IF:in,name=xe-0/0/1,index=7,addr=198.18.3.2,mtu=1500>  1.000 ms  TOS=0x00>0xb8 qTTL=2");
+        + " <IF:in,name=xe-0/0/1,index=7,addr=198.18.3.2,mtu=1500>"
+        + "  1.000 ms  TOS=0x00>0xb8 qTTL=2");
     assertThat(lines.get(4)).isEqualTo(" 4  198.18.4.2  1.000 ms  qTTL=2");
   }
 
