@@ -97,4 +97,24 @@ class PathAnatomyScenarioTest {
     assertThat(anatomy.get(0).tos()).isEmpty();
     assertThat(anatomy.get(2).returnHops()).isEqualTo(OptionalInt.empty());
   }
+
+  @Test
+  void aContinuousTraceShowsTheSameAnatomyInItsSnapshot() throws Exception {
+    SimulatedNetwork network = new SimulatedNetwork(ScenarioLibrary.load("anatomy"));
+    dev.hoptrace.core.TraceRequest request = dev.hoptrace.core.TraceRequest
+        .to(network.destination(false)).protocol(Protocol.UDP).mode(ProbeMode.RAW)
+        .probesPerHop(1).build();
+    dev.hoptrace.core.live.LiveSnapshot last = new dev.hoptrace.core.live.LiveTracer(network).run(
+        request, new dev.hoptrace.core.live.RoundPolicy(java.time.Duration.ofMillis(200), 3,
+            java.time.Duration.ofSeconds(2)),
+        dev.hoptrace.core.live.LiveListener.NONE, new dev.hoptrace.core.live.LiveControl());
+
+    List<HopAnatomy> anatomy = last.anatomy();
+    assertThat(anatomy).hasSize(5);
+    assertThat(anatomy).extracting(a -> a.nat().isPresent())
+        .containsExactly(false, true, false, false, false);
+    assertThat(anatomy.get(2).tos()).contains(new HopAnatomy.TosChange(0, 0xb8));
+    assertThat(last.hops().get(2).responders().getFirst().extensions().interfaces())
+        .hasSize(1);
+  }
 }
