@@ -1,6 +1,5 @@
 package dev.hoptrace.core.engine;
 
-import dev.hoptrace.core.ProbeResult;
 import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.diagnosis.Diagnosis;
 import dev.hoptrace.core.diagnosis.Finding;
@@ -208,7 +207,8 @@ public final class RoundEngine implements ReplySink {
     if (!round.stale) {
       path.hop(slot.ttl).answered(reply.responder(), rtt / 1e6, meaning.annotation(),
           fromDestination && meaning.isFinal(), reply.extensions());
-      path.hop(slot.ttl).showed(reply.quotedIp(), ProbeResult.returnHops(reply.replyTtl()));
+      path.hop(slot.ttl).showed(reply.quotedIp(),
+          dev.hoptrace.core.ProbeResult.returnHops(reply.replyTtl()));
     }
     if (meaning.isFinal() && slot.ttl <= round.finalTtl) {
       round.finalTtl = slot.ttl;

@@ -47,16 +47,16 @@ public record LiveSnapshot(
     findings = List.copyOf(findings);
   }
 
+  public boolean reached() {
+    return destinationTtl > 0;
+  }
+
   /**
    * The path anatomy of {@link #hops()} (NAT, TOS re-marking, odd quoted TTLs, return-path
    * length), one entry per hop in the same order: the one model every live renderer shows.
    */
   public List<HopAnatomy> anatomy() {
     return PathAnatomy.of(hops.stream().map(HopSnapshot::evidence).toList(), request.tos());
-  }
-
-  public boolean reached() {
-    return destinationTtl > 0;
   }
 
   /** The same moment with another diagnosis (after hops were checked directly). */
