@@ -1,10 +1,9 @@
 package dev.hoptrace.core.live;
 
-import dev.hoptrace.core.anatomy.HopAnatomy;
-import dev.hoptrace.core.anatomy.PathAnatomy;
-
 import dev.hoptrace.core.DropCounts;
 import dev.hoptrace.core.TraceRequest;
+import dev.hoptrace.core.anatomy.HopAnatomy;
+import dev.hoptrace.core.anatomy.PathAnatomy;
 import dev.hoptrace.core.diagnosis.Finding;
 import dev.hoptrace.core.net.SessionInfo;
 import dev.hoptrace.core.stats.HopSnapshot;
