@@ -125,14 +125,15 @@ class ReportAsnTest {
     List<String> lines = report("-o", "csv", "--asn-db", asnMmdb.toString(), "--geo-db",
         cityMmdb.toString());
 
-    assertThat(lines.getFirst()).endsWith(",Annotation,Destination,Mpls,Asn,Country,City");
+    assertThat(lines.getFirst()).endsWith(",Annotation,Destination,Mpls,Interfaces,Nat,Tos,"
+        + "Quoted_Ttl,Return_Hops,Asn,Country,City");
     assertThat(lines.get(1)).contains(",1,198.18.1.2,r1,").endsWith(",64500,DE,Berlin");
     assertThat(lines.get(4)).contains(",4,198.18.4.2,r4,").endsWith(",64501,,");
-    assertThat(lines.get(7)).contains(",7,198.18.7.2,dst,").endsWith(",true,,,,");
+    assertThat(lines.get(7)).contains(",7,198.18.7.2,dst,").endsWith(",true,,,,,,,,,");
 
     command.reset();
     List<String> asOnly = report("-o", "csv", "--asn-db", asnMmdb.toString());
-    assertThat(asOnly.getFirst()).endsWith(",Mpls,Asn");
+    assertThat(asOnly.getFirst()).endsWith(",Return_Hops,Asn");
     assertThat(asOnly.get(1)).endsWith(",64500");
   }
 

@@ -53,6 +53,11 @@ public record ProbeResult(
    * TTL that arrived, so the estimate is (65, 129 or 256) − reply TTL. -1 without a reply TTL.
    */
   public int returnHops() {
+    return returnHops(replyTtl);
+  }
+
+  /** {@link #returnHops()} of a reply that arrived with {@code replyTtl} (-1: unknown). */
+  public static int returnHops(int replyTtl) {
     if (replyTtl < 1) {
       return -1;
     }

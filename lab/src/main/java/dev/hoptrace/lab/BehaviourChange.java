@@ -24,8 +24,10 @@ final class BehaviourChange {
     if (!built.replyFromV4().equals(behaviour.replyFromV4())
         || !built.replyFromV6().equals(behaviour.replyFromV6())
         || !built.mpls().equals(behaviour.mpls())
+        || !built.interfaces().equals(behaviour.interfaces())
         || built.balancing() != behaviour.balancing()) {
-      throw new IllegalArgumentException("router " + name + ": reply-from, MPLS and balancing "
+      throw new IllegalArgumentException("router " + name + ": reply-from, MPLS, interfaces and "
+          + "balancing "
           + "are built with the lab and cannot change while it runs; build another scenario");
     }
     return scenario.with(node.withRouter(behaviour)); // prefixes and the kernel budget stay

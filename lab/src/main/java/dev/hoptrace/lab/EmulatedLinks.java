@@ -29,9 +29,12 @@ final class EmulatedLinks {
         || isEmulatedRouter(scenario, link.a()) || isEmulatedRouter(scenario, link.b());
   }
 
-  /** True for a router that reports MPLS labels: it lives in an emulator, not a namespace. */
+  /**
+   * True for a router that reports MPLS labels or its interfaces (RFC 5837) in ICMP extensions:
+   * it lives in an emulator, not a namespace.
+   */
   static boolean isEmulatedRouter(Scenario scenario, String node) {
-    return !scenario.node(node).router().mpls().isEmpty();
+    return scenario.node(node).router().reportsExtensions();
   }
 
   /** Every path a scenario without {@link #structuralRefusals} needs emulated, in link order. */
@@ -76,7 +79,7 @@ final class EmulatedLinks {
         reasons.add("jitter " + text(link.jitter()) + where);
       }
     }
-    path.routers().forEach(r -> reasons.add(r + " reports MPLS labels"));
+    path.routers().forEach(r -> reasons.add(r + " " + reports(scenario, r)));
     return path + " (" + String.join(", ", reasons) + ")";
   }
 
@@ -101,7 +104,7 @@ final class EmulatedLinks {
       if (!isEmulatedRouter(scenario, node.name())) {
         continue;
       }
-      String name = "router " + node.name() + " reports MPLS labels";
+      String name = "router " + node.name() + " " + reports(scenario, node.name());
       int links = scenario.linksOf(node.name()).size();
       if (node.role() != dev.hoptrace.scenario.Node.Role.ROUTER || links != 2) {
         refusals.add(name + " but has " + links + " links: the link emulator builds an MPLS "
@@ -109,8 +112,11 @@ final class EmulatedLinks {
       }
       RouterBehaviour b = node.router();
       List<String> extra = new ArrayList<>();
-      if (b.nat()) {
+      if (b.nat() != RouterBehaviour.Nat.NONE) {
         extra.add("nat");
+      }
+      if (b.dscp().isPresent()) {
+        extra.add("dscp");
       }
       if (b.filter().kind() != Filter.Kind.NONE) {
         extra.add("filter");
@@ -140,6 +146,12 @@ final class EmulatedLinks {
       }
     }
     return refusals;
+  }
+
+  /** "reports MPLS labels", or its interfaces: what makes the router an emulated hop. */
+  private static String reports(Scenario scenario, String router) {
+    return scenario.node(router).router().mpls().isEmpty()
+        ? "reports its interfaces (RFC 5837)" : "reports MPLS labels";
   }
 
   private static Link otherLink(Scenario scenario, String router, Link known) {

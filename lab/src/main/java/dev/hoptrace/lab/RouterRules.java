@@ -2,6 +2,7 @@ package dev.hoptrace.lab;
 
 import dev.hoptrace.scenario.Filter;
 import dev.hoptrace.scenario.IcmpPolicy;
+import dev.hoptrace.scenario.Link;
 import dev.hoptrace.scenario.Routes;
 import dev.hoptrace.scenario.Scenario;
 import java.util.ArrayList;
@@ -37,12 +38,71 @@ final class RouterRules {
     parts.addAll(icmpPolicy(node.router().icmp()));
     parts.addAll(sourceAddress());
     parts.addAll(filter());
-    if (node.router().nat() && !towardDestination().isEmpty()) {
+    parts.addAll(remark());
+    if (node.router().nat() == dev.hoptrace.scenario.RouterBehaviour.Nat.MASQUERADE
+        && !towardDestination().isEmpty()) {
       parts.add(NodeRules.chain("source_nat",
           "type nat hook postrouting priority srcnat; policy accept;",
           List.of("oifname " + NodeRules.interfaces(towardDestination()) + " masquerade")));
     }
+    if (node.router().nat() == dev.hoptrace.scenario.RouterBehaviour.Nat.STATELESS) {
+      parts.addAll(statelessNat());
+    }
     return parts;
+  }
+
+  /**
+   * Re-marks the DSCP of what the router forwards toward the destination ({@code ip dscp set},
+   * ECN kept). The forward hook runs after the TTL check, so the router's own Time Exceeded
+   * quotes the probe as it came and the next hop's shows the new DSCP.
+   */
+  private List<String> remark() {
+    if (node.router().dscp().isEmpty() || towardDestination().isEmpty()) {
+      return List.of();
+    }
+    String out = "oifname " + NodeRules.interfaces(towardDestination());
+    int dscp = node.router().dscp().getAsInt();
+    return List.of(NodeRules.chain("remark", "type filter hook forward priority 10; policy accept;",
+        List.of(out + " ip dscp set " + dscp, out + " ip6 dscp set " + dscp)));
+  }
+
+  /**
+   * A stateless rewrite of the client's address to the outbound interface's, and back for
+   * whatever is addressed to that interface, header by header: nft updates the checksums that
+   * cover the addresses (IPv4 header, UDP/TCP/ICMPv6 pseudo-header) and never looks into an ICMP
+   * error's quote, so the router behind this one quotes the rewritten probe, and so does the
+   * client receive it. No conntrack is involved (the prerouting chain runs before it would), and
+ * IPv6 neighbour discovery for the outside address stays with the router.
+   */
+  private List<String> statelessNat() {
+    dev.hoptrace.scenario.Node client = scenario.client();
+    Link clientLink = scenario.linksOf(client.name()).getFirst();
+    List<String> out = new ArrayList<>();
+    List<String> in = new ArrayList<>();
+    // Neighbour discovery for the outside address is the router's own: sent on, the router would
+    // never learn its neighbour's link-layer address.
+    in.add("icmpv6 type { nd-neighbor-solicit, nd-neighbor-advert } accept");
+    for (String next : Routes.of(scenario).nextHopsToDestination(node.name())) {
+      Link link = scenario.linkBetween(node.name(), next).orElseThrow();
+      String ifname = "\"" + Node.interfaceName(link.index()) + "\"";
+      for (IpFamily family : IpFamily.values()) {
+        if (family == IpFamily.IPV4 ? !scenario.family().ipv4() : !scenario.family().ipv6()) {
+          continue;
+        }
+        String ip = family == IpFamily.IPV4 ? "ip" : "ip6";
+        String inside = AddressText.of(LinkAddresses.of(clientLink, client.name(), family));
+        String outside = AddressText.of(LinkAddresses.of(link, node.name(), family));
+        out.add("oifname " + ifname + " " + ip + " saddr " + inside + " " + ip + " saddr set "
+            + outside);
+        in.add("iifname " + ifname + " " + ip + " daddr " + outside + " " + ip + " daddr set "
+            + inside);
+      }
+    }
+    return out.isEmpty() ? List.of() : List.of(
+        NodeRules.chain("stateless_nat_out",
+            "type filter hook postrouting priority 100; policy accept;", out),
+        NodeRules.chain("stateless_nat_in",
+            "type filter hook prerouting priority -300; policy accept;", in));
   }
 
   /**

@@ -17,8 +17,9 @@ import java.util.Optional;
  * Builds emulated paths with the TUN link emulator ({@link dev.hoptrace.lab.emulator}): one
  * emulator per path, a TUN device at each end, each scenario link one segment (delay, jitter,
  * loss and MTU both ways), and each MPLS router a router hop with its address plan addresses on
- * its two links and its label stack. Loss and jitter are seeded from the scenario's seed and the
- * first link, so a lab repeats its pattern for the same traffic.
+ * its two links, its label stack and its RFC 5837 interface information. Loss and jitter are
+ * seeded from the scenario's seed and the first link, so a lab repeats its pattern for the same
+ * traffic.
  */
 public final class TunLinkFactory implements EmulatedLinkFactory {
   /** The lab's default emulator. */
@@ -61,8 +62,9 @@ public final class TunLinkFactory implements EmulatedLinkFactory {
       String router = path.routers().get(i);
       Link before = links.get(i);
       Link after = links.get(i + 1);
+      var behaviour = scenario.node(router).router();
       builder.router(new RouterHop(face(scenario, before, router),
-          face(scenario, after, router), scenario.node(router).router().mpls()));
+          face(scenario, after, router), behaviour.mpls(), behaviour.interfaces()));
       builder.farLink(profile(after));
     }
     if (clientTap != null && path.endA().equals(scenario.client().name())) {

@@ -107,6 +107,23 @@ class ScenarioRulesTest {
   }
 
   @Test
+  void aStatelessNatRewritesTheClientsAddressBothWaysAndARouterReMarksDscp() {
+    assertThat(rules("anatomy", "cpe"))
+        .contains("hook postrouting priority 100")
+        .contains("oifname \"link2\" ip saddr 198.18.1.1 ip saddr set 198.18.2.1")
+        .contains("oifname \"link2\" ip6 saddr 2001:db8:0:1::1 ip6 saddr set 2001:db8:0:2::1")
+        .contains("hook prerouting priority -300")
+        .contains("iifname \"link2\" ip daddr 198.18.2.1 ip daddr set 198.18.1.1")
+        .contains("icmpv6 type { nd-neighbor-solicit, nd-neighbor-advert } accept")
+        .doesNotContain("masquerade");
+    assertThat(rules("anatomy", "isp")).contains("hook forward")
+        .contains("oifname { \"link3\" } ip dscp set 46")
+        .contains("oifname { \"link3\" } ip6 dscp set 46");
+    assertThat(EmulatedLinks.paths(ScenarioLibrary.load("anatomy"))).singleElement()
+        .satisfies(p -> assertThat(p.routers()).containsExactly("core"));
+  }
+
+  @Test
   void destinationAnswersPerProtocol() {
     assertThat(rules("firewalled-destination", "dst")).contains("meta l4proto udp drop")
         .contains("icmp type echo-request drop").contains("tcp dport { 443 } accept")

@@ -1,23 +1,17 @@
 package dev.hoptrace.linux;
 
 import dev.hoptrace.core.net.Protocol;
-import dev.hoptrace.core.net.QuotedIpHeader;
+import dev.hoptrace.core.net.RawQuote;
 import dev.hoptrace.core.net.Reply;
 import dev.hoptrace.core.net.ReplyKind;
 import dev.hoptrace.core.net.ReplySink;
 import dev.hoptrace.core.net.WireKey;
 import dev.hoptrace.linux.MessageReader.Received;
 import dev.hoptrace.linux.ffm.ErrnoException;
-import dev.hoptrace.packet.IpHeader;
-import dev.hoptrace.packet.Ipv4Header;
-import dev.hoptrace.packet.Ipv6Header;
 import dev.hoptrace.packet.MalformedPacketException;
 import dev.hoptrace.packet.icmp.IcmpMessage;
 import dev.hoptrace.packet.icmp.IcmpMessageDecoder;
-import dev.hoptrace.packet.quote.QuotedIcmp;
 import dev.hoptrace.packet.quote.QuotedProbe;
-import dev.hoptrace.packet.quote.QuotedTcp;
-import dev.hoptrace.packet.quote.QuotedUdp;
 import java.net.InetAddress;
 import java.util.Optional;
 
@@ -32,13 +26,15 @@ final class RawIcmpReceiver implements SessionCore.ReadySocket {
   private final Protocol protocol;
   private final int ident;
   private final boolean ipv6;
+  private final InetAddress source;
 
-  RawIcmpReceiver(SessionCore core, int fd, Protocol protocol, int ident) {
+  RawIcmpReceiver(SessionCore core, int fd, Protocol protocol, int ident, InetAddress source) {
     this.core = core;
     this.fd = fd;
     this.protocol = protocol;
     this.ident = ident;
     this.ipv6 = core.setup.ipv6();
+    this.source = source;
   }
 
   @Override
@@ -98,33 +94,13 @@ final class RawIcmpReceiver implements SessionCore.ReadySocket {
       return null;
     }
     QuotedProbe quote = msg.quote().get();
-    WireKey key = keyOf(quote);
+    WireKey key = RawQuote.key(protocol, ident, source, quote);
     if (key == null || !quote.ip().destination().equals(core.spec.destination())) {
       return null;
     }
     ReplyKind kind = ReplyKind.ofIcmp(ipv6, msg.type(), msg.code());
     return new Reply(key, Optional.of(quote.ip().destination()), responder, kind, msg.type(),
         msg.code(), kind == ReplyKind.PACKET_TOO_BIG ? msg.mtu().orElse(0) : 0, replyTtl, at,
-        Optional.of(quotedHeader(quote.ip())), msg.extensions());
-  }
-
-  /** The identity the quote carries, or null when it is not one of this trace's probes. */
-  private WireKey keyOf(QuotedProbe quote) {
-    return switch (quote.transport()) {
-      case QuotedUdp u when protocol == Protocol.UDP && u.sourcePort() == ident ->
-          new WireKey(ident, u.destinationPort(), u.checksum());
-      case QuotedTcp t when protocol == Protocol.TCP && t.sourcePort() == ident ->
-          new WireKey(ident, t.destinationPort(), t.sequence());
-      case QuotedIcmp e when protocol == Protocol.ICMP && e.isEchoRequest()
-          && e.echoIdentifier() == ident -> new WireKey(0, 0, e.echoSequence());
-      default -> null;
-    };
-  }
-
-  static QuotedIpHeader quotedHeader(IpHeader ip) {
-    return switch (ip) {
-      case Ipv4Header v4 -> new QuotedIpHeader(v4.ttl(), v4.tos(), v4.identification());
-      case Ipv6Header v6 -> new QuotedIpHeader(v6.hopLimit(), v6.trafficClass(), -1);
-    };
+        Optional.of(RawQuote.header(quote, source)), msg.extensions());
   }
 }

@@ -124,10 +124,12 @@ final class RawProbeBuilder {
       }
       default -> throw new AssertionError(protocol);
     }
-    return new Built(withIpHeader(probe, segment), key);
+    // IPv4 ID: UDP repeats the checksum, the others carry the sequence for people reading captures.
+    int ipId = protocol == Protocol.UDP ? (int) key.sequence() : probe.sequence();
+    return new Built(withIpHeader(probe, segment, ipId), key);
   }
 
-  private byte[] withIpHeader(OutgoingProbe probe, byte[] segment) {
+  private byte[] withIpHeader(OutgoingProbe probe, byte[] segment, int ipId) {
     int next = switch (protocol) {
       case UDP -> Ipv4Header.PROTOCOL_UDP;
       case TCP -> Ipv4Header.PROTOCOL_TCP;
@@ -139,7 +141,7 @@ final class RawProbeBuilder {
       return new Ipv6Header(tos, 0, segment.length, next, probe.ttl(), (Inet6Address) source, d6)
           .encodeWith(segment);
     }
-    return new Ipv4Header(tos, Ipv4Header.MIN_LENGTH + segment.length, probe.sequence(), 0, 0,
+    return new Ipv4Header(tos, Ipv4Header.MIN_LENGTH + segment.length, ipId, 0, 0,
             probe.ttl(), next, 0, (Inet4Address) source, (Inet4Address) destination, 0)
         .encodeWith(segment);
   }

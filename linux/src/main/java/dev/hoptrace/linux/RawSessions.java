@@ -71,7 +71,8 @@ final class RawSessions {
       core.setup.attachFilter(icmpFd, spec.ipv6()
           ? RawFilters.icmpV6(spec.protocol(), ident) : RawFilters.icmpV4(spec.protocol(), ident));
       drain(core, icmpFd);
-      core.register(icmpFd, EPOLLIN, new RawIcmpReceiver(core, icmpFd, spec.protocol(), ident));
+      core.register(icmpFd, EPOLLIN,
+          new RawIcmpReceiver(core, icmpFd, spec.protocol(), ident, local));
 
       if (spec.protocol() == Protocol.TCP) {
         int tcpFd = core.setup.openRaw(IPPROTO_TCP);

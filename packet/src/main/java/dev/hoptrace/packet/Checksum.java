@@ -85,4 +85,26 @@ public final class Checksum {
     long s = (~wanted & 0xffff) + (checksumWithZeroSlot & 0xffff);
     return (int) ((s & 0xffff) + (s >>> 16)) & 0xffff;
   }
+
+  /**
+   * A checksum field after words it covers changed from {@code before} to {@code after}, without
+   * summing the rest again (RFC 1624 eqn. 3: HC' = ~(~HC + ~m + m')). A NAT updates the
+   * transport checksum this way when it rewrites an address of the pseudo-header; swapping the
+   * two arguments undoes what it did.
+   *
+   * @param field the checksum field as it is now
+   * @param before the covered bytes as they were (even length, at an even offset in the sum)
+   * @param after the same bytes as they are now, as long as {@code before}
+   */
+  public static int update(int field, byte[] before, byte[] after) {
+    if (before.length != after.length || before.length % 2 != 0) {
+      throw new IllegalArgumentException("the changed words must be as many before as after");
+    }
+    long s = ~field & 0xffff;
+    for (int i = 0; i < before.length; i += 2) {
+      s += ~((before[i] & 0xff) << 8 | (before[i + 1] & 0xff)) & 0xffff;
+      s += (after[i] & 0xff) << 8 | (after[i + 1] & 0xff);
+    }
+    return finish(s);
+  }
 }

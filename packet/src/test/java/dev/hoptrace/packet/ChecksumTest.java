@@ -99,4 +99,37 @@ class ChecksumTest {
     assertThat(Udp.encode(a, a, 1, 2, payload)).satisfies(
         u -> assertThat(Wire.u16(u, 6)).isEqualTo(0xffff));
   }
+
+  @Test
+  void updateAfterAnAddressChangeEqualsSummingAgainAndUndoes() {
+    SplittableRandom random = new SplittableRandom(5837);
+    for (int i = 0; i < 200; i++) {
+      byte[] payload = new byte[2 + random.nextInt(40)];
+      random.nextBytes(payload);
+      byte[] inside = new byte[4];
+      byte[] outside = new byte[4];
+      random.nextBytes(inside);
+      random.nextBytes(outside);
+      Inet4Address src = v4(inside);
+      Inet4Address nat = v4(outside);
+      Inet4Address dst = (Inet4Address) ip("198.18.3.2");
+      int sent = Wire.u16(Udp.encode(src, dst, 40000, 53, payload), 6);
+      int rewritten = Wire.u16(Udp.encode(nat, dst, 40000, 53, payload), 6);
+
+      int updated = Checksum.update(sent, inside, outside);
+
+      // 0 and 0xffff are the same one's complement number; UDP sends a computed 0 as 0xffff
+      assertThat(updated == 0 ? 0xffff : updated).isEqualTo(rewritten);
+      int undone = Checksum.update(rewritten, outside, inside);
+      assertThat(undone == 0 ? 0xffff : undone).isEqualTo(sent);
+    }
+  }
+
+  private static Inet4Address v4(byte[] address) {
+    try {
+      return (Inet4Address) java.net.InetAddress.getByAddress(address);
+    } catch (java.net.UnknownHostException e) {
+      throw new AssertionError(e);
+    }
+  }
 }

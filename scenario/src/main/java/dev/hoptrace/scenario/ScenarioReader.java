@@ -1,5 +1,6 @@
 package dev.hoptrace.scenario;
 
+import dev.hoptrace.packet.ext.InterfaceInformation;
 import dev.hoptrace.packet.ext.MplsLabelStackEntry;
 import dev.hoptrace.scenario.DestinationBehaviour.TcpAnswer;
 import dev.hoptrace.scenario.DestinationBehaviour.UdpAnswer;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -26,6 +28,8 @@ public final class ScenarioReader {
   private static final Set<String> NODE = Set.of("name", "role", "icmp", "reply-from", "mpls", "nat",
       "balance", "filter", "udp", "tcp", "prefix", "hosts");
   private static final Set<String> LINK = Set.of("between", "delay", "jitter", "loss", "mtu");
+  /** Router keys for path anatomy: re-marking and RFC 5837 interface information. */
+  private static final Set<String> ANATOMY = Set.of("dscp", "interfaces");
 
   private ScenarioReader() {}
 
@@ -94,7 +98,7 @@ public final class ScenarioReader {
   }
 
   private static Node node(YamlNode item) {
-    Map<String, YamlNode> m = item.map(NODE);
+    Map<String, YamlNode> m = item.map(union(NODE, ANATOMY));
     String name = required(item, m, "name").text();
     String role = m.containsKey("role") ? m.get("role").text() : "router";
     try {
@@ -116,7 +120,7 @@ public final class ScenarioReader {
 
   private static Node only(YamlNode item, Map<String, YamlNode> m, Set<String> allowed, Node node) {
     for (String key : m.keySet()) {
-      if (!allowed.contains(key)) {
+      if (!allowed.contains(key) && !(node.role() == Node.Role.ROUTER && ANATOMY.contains(key))) {
         throw item.error("'" + key + "' does not apply to a " + node.role().name().toLowerCase());
       }
     }
@@ -173,19 +177,25 @@ public final class ScenarioReader {
         mpls.add(label(entries.get(i), i == entries.size() - 1));
       }
     }
-    boolean nat = false;
-    if (m.containsKey("nat")) {
-      if (!m.get("nat").text().equals("masquerade")) {
-        throw m.get("nat").error("the only NAT is 'masquerade'");
+    RouterBehaviour.Nat nat = m.containsKey("nat")
+        ? m.get("nat").choice(RouterBehaviour.Nat.class, Map.of(
+            "masquerade", RouterBehaviour.Nat.MASQUERADE,
+            "stateless", RouterBehaviour.Nat.STATELESS))
+        : d.nat();
+    OptionalInt dscp = m.containsKey("dscp")
+        ? OptionalInt.of((int) m.get("dscp").integer(0, 63)) : d.dscp();
+    List<InterfaceInformation> interfaces = new ArrayList<>();
+    if (m.containsKey("interfaces")) {
+      for (YamlNode entry : m.get("interfaces").list()) {
+        interfaces.add(interfaceInformation(entry));
       }
-      nat = true;
     }
     RouterBehaviour.Balancing balance = m.containsKey("balance")
         ? m.get("balance").choice(RouterBehaviour.Balancing.class, Map.of(
             "per-flow", RouterBehaviour.Balancing.PER_FLOW, "per-packet", RouterBehaviour.Balancing.PER_PACKET))
         : d.balancing();
     Filter filter = m.containsKey("filter") ? filter(m.get("filter")) : d.filter();
-    return new RouterBehaviour(icmp, fromV4, fromV6, mpls, nat, balance, filter);
+    return new RouterBehaviour(icmp, fromV4, fromV6, mpls, nat, balance, filter, dscp, interfaces);
   }
 
   private static IcmpPolicy icmp(YamlNode node) {
@@ -200,6 +210,37 @@ public final class ScenarioReader {
       case "silent" -> IcmpPolicy.SILENT;
       default -> throw node.error("expected answer, silent or {rate: N/s, burst: B}");
     };
+  }
+
+  /** One RFC 5837 object: {role (incoming), ifindex, address, name, mtu}, at least one given. */
+  private static InterfaceInformation interfaceInformation(YamlNode node) {
+    Map<String, YamlNode> e = node.map(Set.of("role", "ifindex", "address", "name", "mtu"));
+    int role = e.containsKey("role") ? switch (e.get("role").text()) {
+      case "incoming" -> 0;
+      case "sub-ip" -> 1;
+      case "outgoing" -> 2;
+      case "next-hop" -> 3;
+      default -> throw e.get("role").error("expected incoming, sub-ip, outgoing or next-hop");
+    } : 0;
+    OptionalInt ifIndex = e.containsKey("ifindex")
+        ? OptionalInt.of((int) e.get("ifindex").integer(0, Integer.MAX_VALUE))
+        : OptionalInt.empty();
+    Optional<InetAddress> address = e.containsKey("address")
+        ? Optional.of(literal(e.get("address"), InetAddress.class)) : Optional.empty();
+    Optional<String> name = Optional.empty();
+    if (e.containsKey("name")) {
+      String text = e.get("name").text();
+      if (text.isEmpty() || text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
+        throw e.get("name").error("an interface name is 1-63 bytes of UTF-8 (RFC 5837 §4.5)");
+      }
+      name = Optional.of(text);
+    }
+    OptionalInt mtu = e.containsKey("mtu")
+        ? OptionalInt.of((int) e.get("mtu").integer(0, Integer.MAX_VALUE)) : OptionalInt.empty();
+    if (ifIndex.isEmpty() && address.isEmpty() && name.isEmpty() && mtu.isEmpty()) {
+      throw node.error("an interface needs ifindex, address, name or mtu");
+    }
+    return new InterfaceInformation(role, ifIndex, address, name, mtu);
   }
 
   private static MplsLabelStackEntry label(YamlNode node, boolean last) {
@@ -298,6 +339,14 @@ public final class ScenarioReader {
     } catch (java.net.UnknownHostException e) {
       // reported below
     }
-    throw node.error("expected an " + (type == Inet4Address.class ? "IPv4" : "IPv6") + " address, got '" + text + "'");
+    String family = type == Inet4Address.class ? "an IPv4" : type == Inet6Address.class
+        ? "an IPv6" : "an IP";
+    throw node.error("expected " + family + " address, got '" + text + "'");
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return all;
   }
 }

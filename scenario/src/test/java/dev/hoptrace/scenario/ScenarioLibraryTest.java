@@ -29,7 +29,10 @@ class ScenarioLibraryTest {
 
     Set<IcmpPolicy.Kind> icmp = routers.stream().map(r -> r.icmp().kind()).collect(Collectors.toSet());
     assertThat(icmp).isEqualTo(EnumSet.allOf(IcmpPolicy.Kind.class));
-    assertThat(routers).anyMatch(RouterBehaviour::nat);
+    assertThat(routers).anyMatch(r -> r.nat() == RouterBehaviour.Nat.MASQUERADE);
+    assertThat(routers).anyMatch(r -> r.nat() == RouterBehaviour.Nat.STATELESS);
+    assertThat(routers).anyMatch(r -> r.dscp().isPresent());
+    assertThat(routers).anyMatch(r -> !r.interfaces().isEmpty());
     assertThat(routers).anyMatch(r -> !r.mpls().isEmpty());
     assertThat(routers).anyMatch(r -> r.replyFromV4().isPresent() && r.replyFromV6().isPresent());
     assertThat(routers).anyMatch(r -> r.filter().kind() == Filter.Kind.DROP);

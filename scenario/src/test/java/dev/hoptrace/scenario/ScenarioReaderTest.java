@@ -36,7 +36,7 @@ class ScenarioReaderTest {
     assertThat(r.icmp()).isEqualTo(IcmpPolicy.rateLimited(10, 4));
     assertThat(r.mpls()).containsExactly(new MplsLabelStackEntry(16005, 5, false, 1),
         new MplsLabelStackEntry(3, 0, true, 1));
-    assertThat(r.nat()).isTrue();
+    assertThat(r.nat()).isEqualTo(RouterBehaviour.Nat.MASQUERADE);
     assertThat(r.balancing()).isEqualTo(RouterBehaviour.Balancing.PER_PACKET);
     assertThat(r.filter()).isEqualTo(Filter.reject(Unreachable.ADMIN));
     assertThat(r.replyFromV4().orElseThrow().getHostAddress()).isEqualTo("198.19.255.1");
@@ -55,8 +55,28 @@ class ScenarioReaderTest {
     assertThat(s.family()).isEqualTo(Scenario.Family.DUAL);
   }
 
+  @Test
+  void readsPathAnatomyProperties() throws Exception {
+    Scenario s = read(", nat: stateless, dscp: 46, interfaces: [{ifindex: 7, name: xe-0/0/1,"
+        + " address: 198.18.2.2, mtu: 9000}, {role: outgoing, ifindex: 8}]", "", "r1 -- dst");
+    RouterBehaviour r = s.node("r1").router();
+
+    assertThat(r.nat()).isEqualTo(RouterBehaviour.Nat.STATELESS);
+    assertThat(r.dscp()).hasValue(46);
+    assertThat(r.interfaces()).containsExactly(
+        new dev.hoptrace.packet.ext.InterfaceInformation(0, java.util.OptionalInt.of(7),
+            java.util.Optional.of(java.net.InetAddress.getByName("198.18.2.2")),
+            java.util.Optional.of("xe-0/0/1"), java.util.OptionalInt.of(9000)),
+        new dev.hoptrace.packet.ext.InterfaceInformation(2, java.util.OptionalInt.of(8),
+            java.util.Optional.empty(), java.util.Optional.empty(), java.util.OptionalInt.empty()));
+    assertThat(r.reportsExtensions()).isTrue();
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
+      "', dscp: 64'    | ''                     | r1 -- dst          | t.yaml.nodes[1].dscp: 64 is out of range 0..63",
+      "', nat: full'   | ''                     | r1 -- dst          | t.yaml.nodes[1].nat: expected one of",
+      "', interfaces: [{role: incoming}]' | ''  | r1 -- dst          | needs ifindex, address, name or mtu",
       "', colour: red' | ''                     | r1 -- dst          | t.yaml.nodes[1]: unknown key 'colour'",
       "''              | ''                     | r1 -- r9           | names unknown node 'r9'",
       "''              | ''                     | r1 - dst           | a link is written 'a -- b'",

@@ -185,7 +185,11 @@ final class ClientStack implements SimNode {
     }
   }
 
-  /** An ICMP error: find the socket from the quoted probe's source port or echo id. */
+  /**
+   * An ICMP error: find the socket from the quoted probe's source port or echo id. Like Linux's
+   * {@code __udp4_lib_err} and friends, ordinary sockets are found by the quoted addresses too: a
+   * quote whose source a NAT left rewritten reaches no socket, only raw ones.
+   */
   private void quoted(byte[] p, int q) {
     if (q + 20 > p.length) {
       return;
@@ -196,13 +200,15 @@ final class ClientStack implements SimNode {
     if (qt + 8 > p.length) {
       return;
     }
+    InetAddress quotedSource = v6 ? Wire.inet6(p, q + 8) : Wire.inet4(p, q + 12);
+    boolean ours = name.equals(net.ownerOf(quotedSource));
     if (protocol == Datagram.UDP) {
-      deliver(p, udp, Protocol.UDP, Wire.u16(p, qt));
+      deliver(p, ours ? udp : Map.of(), Protocol.UDP, Wire.u16(p, qt));
     } else if (protocol == Datagram.TCP) {
-      deliver(p, tcp, Protocol.TCP, Wire.u16(p, qt));
+      deliver(p, ours ? tcp : Map.of(), Protocol.TCP, Wire.u16(p, qt));
     } else if (protocol == (v6 ? Datagram.ICMPV6 : Datagram.ICMP)
         && (p[qt] & 0xff) == (v6 ? IcmpV6.ECHO_REQUEST : IcmpV4.ECHO_REQUEST)) {
-      deliver(p, ping, Protocol.ICMP, Wire.u16(p, qt + 4));
+      deliver(p, ours ? ping : Map.of(), Protocol.ICMP, Wire.u16(p, qt + 4));
     }
   }
 

@@ -80,6 +80,19 @@ final class Datagram {
     patch(p, 10, oldWord, Wire.u16(p, 8));
   }
 
+  /** Re-marks the DSCP (upper six bits of TOS / traffic class), ECN kept, checksum patched. */
+  static void setDscp(byte[] p, int dscp) {
+    if (v6(p)) {
+      int word = Wire.u16(p, 0);
+      int trafficClass = dscp << 2 | (word >>> 4) & 0x3;
+      Wire.put16(p, 0, word & 0xf00f | trafficClass << 4);
+      return;
+    }
+    int oldWord = Wire.u16(p, 0);
+    p[1] = (byte) (dscp << 2 | p[1] & 0x3);
+    patch(p, 10, oldWord, Wire.u16(p, 0));
+  }
+
   /**
    * Replaces the 16-bit word at {@code checksumAt} so the checksum stays right after a covered
    * word changed from {@code oldWord} to {@code newWord}: RFC 1624 eqn. 3, HC' = ~(~HC + ~m + m').

@@ -27,7 +27,7 @@ final class IcmpResponder {
   private final RouterBehaviour behaviour;
   private final VirtualClock clock;
   private final TokenBucket bucket;
-  private final IcmpExtensions mpls;
+  private final IcmpExtensions extensions;
   private int ipId;
 
   IcmpResponder(RouterBehaviour behaviour, VirtualClock clock, long salt) {
@@ -36,16 +36,20 @@ final class IcmpResponder {
     IcmpPolicy p = behaviour.icmp();
     this.bucket = p.kind() == IcmpPolicy.Kind.RATE_LIMITED
         ? new TokenBucket(p.perSecond(), p.burst(), clock.now()) : null;
-    this.mpls = behaviour.mpls().isEmpty()
-        ? IcmpExtensions.NONE : new IcmpExtensions(behaviour.mpls(), List.of(), List.of());
+    this.extensions = behaviour.reportsExtensions()
+        ? new IcmpExtensions(behaviour.mpls(), behaviour.interfaces(), List.of())
+        : IcmpExtensions.NONE;
     this.ipId = (int) (salt & 0xffff);
   }
 
-  /** Time Exceeded in transit, with the node's MPLS label stack as an RFC 4950 extension. */
+  /**
+   * Time Exceeded in transit, with the node's MPLS label stack (RFC 4950) and interface
+   * information (RFC 5837) as RFC 4884 extensions.
+   */
   byte[] timeExceeded(byte[] original, InetAddress inbound) {
     return limited(original) ? null : v6(original)
-        ? v6(original, inbound, IcmpV6.TIME_EXCEEDED, 0, 0, mpls)
-        : v4(original, inbound, IcmpV4.TIME_EXCEEDED, 0, 0, mpls);
+        ? v6(original, inbound, IcmpV6.TIME_EXCEEDED, 0, 0, extensions)
+        : v4(original, inbound, IcmpV4.TIME_EXCEEDED, 0, 0, extensions);
   }
 
   /** Destination Unreachable with the code of the packet's family. */

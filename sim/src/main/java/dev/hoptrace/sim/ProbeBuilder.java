@@ -153,8 +153,13 @@ final class ProbeBuilder {
     }
     boolean df = !raw && protocol == Protocol.TCP; // TCP does path MTU discovery
     return new Built(new Ipv4Header(tos, Ipv4Header.MIN_LENGTH + segment.length,
-        raw ? probe.sequence() : ipId, df ? Ipv4Header.FLAG_DF : 0, 0, probe.ttl(), next, 0,
+        raw ? rawIpId(probe, key) : ipId, df ? Ipv4Header.FLAG_DF : 0, 0, probe.ttl(), next, 0,
         (Inet4Address) source, (Inet4Address) destination, 0).encodeWith(segment), key);
+  }
+
+  /** As the linux module's raw probes: UDP repeats its checksum (never 0), others the sequence. */
+  private int rawIpId(OutgoingProbe probe, WireKey key) {
+    return protocol == Protocol.UDP ? (int) key.sequence() : probe.sequence();
   }
 
   /**

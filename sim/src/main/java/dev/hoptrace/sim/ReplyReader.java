@@ -2,6 +2,7 @@ package dev.hoptrace.sim;
 
 import dev.hoptrace.core.net.Protocol;
 import dev.hoptrace.core.net.QuotedIpHeader;
+import dev.hoptrace.core.net.RawQuote;
 import dev.hoptrace.core.net.Reply;
 import dev.hoptrace.core.net.ReplyKind;
 import dev.hoptrace.core.net.WireKey;
@@ -17,7 +18,6 @@ import dev.hoptrace.packet.icmp.IcmpMessage;
 import dev.hoptrace.packet.icmp.IcmpMessageDecoder;
 import dev.hoptrace.packet.quote.QuotedIcmp;
 import dev.hoptrace.packet.quote.QuotedProbe;
-import dev.hoptrace.packet.quote.QuotedTcp;
 import dev.hoptrace.packet.quote.QuotedUdp;
 import java.net.InetAddress;
 import java.util.Optional;
@@ -39,14 +39,16 @@ final class ReplyReader {
   private final int ident;
   private final InetAddress destination;
   private final ProbeBuilder builder;
+  private final InetAddress source;
 
   ReplyReader(Protocol protocol, boolean raw, int ident, InetAddress destination,
-      ProbeBuilder builder) {
+      ProbeBuilder builder, InetAddress source) {
     this.protocol = protocol;
     this.raw = raw;
     this.ident = ident;
     this.destination = destination;
     this.builder = builder;
+    this.source = source;
   }
 
   /**
@@ -87,7 +89,8 @@ final class ReplyReader {
       return null;
     }
     QuotedProbe quote = msg.quote().get();
-    WireKey key = raw || protocol == Protocol.ICMP ? keyOf(quote)
+    WireKey key = raw ? RawQuote.key(protocol, ident, source, quote)
+        : protocol == Protocol.ICMP ? keyOf(quote)
         : socketKey != null ? socketKey : quotedPayloadKey(b, msg, quote);
     if (key == null || (raw && !quote.ip().destination().equals(destination))) {
       return null;
@@ -95,22 +98,15 @@ final class ReplyReader {
     ReplyKind kind = ReplyKind.ofIcmp(v6, msg.type(), msg.code());
     int mtu = kind == ReplyKind.PACKET_TOO_BIG ? msg.mtu().orElse(0) : 0;
     Optional<QuotedIpHeader> quotedIp =
-        raw ? Optional.of(quotedHeader(quote.ip())) : Optional.empty();
+        raw ? Optional.of(RawQuote.header(quote, source)) : Optional.empty();
     return new Reply(key, Optional.of(quote.ip().destination()), from, kind, msg.type(),
         msg.code(), mtu, ttl, at, quotedIp, msg.extensions());
   }
 
-  /** The identity a quote carries, or null when it is not one of this session's probes. */
-  private WireKey keyOf(QuotedProbe quote) {
-    return switch (quote.transport()) {
-      case QuotedUdp u when protocol == Protocol.UDP && u.sourcePort() == ident ->
-          new WireKey(ident, u.destinationPort(), u.checksum());
-      case QuotedTcp t when protocol == Protocol.TCP && t.sourcePort() == ident ->
-          new WireKey(ident, t.destinationPort(), t.sequence());
-      case QuotedIcmp e when protocol == Protocol.ICMP && e.isEchoRequest()
-          && (!raw || e.echoIdentifier() == ident) -> new WireKey(0, 0, e.echoSequence());
-      default -> null;
-    };
+  /** The identity a ping socket's quote carries (raw sessions: {@link RawQuote#key}). */
+  private static WireKey keyOf(QuotedProbe quote) {
+    return quote.transport() instanceof QuotedIcmp e && e.isEchoRequest()
+        ? new WireKey(0, 0, e.echoSequence()) : null;
   }
 
   /**
@@ -155,12 +151,5 @@ final class ReplyReader {
         : socketKey;
     return new Reply(key, Optional.of(destination), outer.source(), kind, -1, -1, 0,
         raw ? outer.hopLimit() : -1, at, Optional.empty(), IcmpExtensions.NONE);
-  }
-
-  static QuotedIpHeader quotedHeader(IpHeader ip) {
-    return switch (ip) {
-      case Ipv4Header v4 -> new QuotedIpHeader(v4.ttl(), v4.tos(), v4.identification());
-      case Ipv6Header v6 -> new QuotedIpHeader(v6.hopLimit(), v6.trafficClass(), -1);
-    };
   }
 }

@@ -18,7 +18,9 @@ import java.util.Map;
  * Exceeded from the inbound interface's address), the next hop is chosen (per flow or per packet
  * among equal-cost ones), a packet too big for the next link is refused unless IPv4 may fragment,
  * the TTL is decremented, the filter drops or rejects (FORWARD, so a reject quotes the decremented
- * packet), the source is masqueraded (POSTROUTING) and the packet goes out.
+ * packet), the DSCP is re-marked, the source is masqueraded or rewritten (POSTROUTING) and the
+ * packet goes out. A stateless NAT rewrites what is addressed to its outside addresses toward the
+ * client first (PREROUTING).
  */
 final class SimRouter implements SimNode {
   private final Internet net;
@@ -27,6 +29,7 @@ final class SimRouter implements SimNode {
   private final IcmpResponder errors;
   private final SimHost host;
   private final Masquerade nat;
+  private final StatelessNat stateless;
   private final long salt;
   private final Map<String, List<Link>> nextHops = new HashMap<>();
   private int turn;
@@ -38,7 +41,10 @@ final class SimRouter implements SimNode {
     this.salt = salt;
     this.errors = new IcmpResponder(behaviour, net.clock, salt);
     this.host = new SimHost(DestinationBehaviour.DEFAULT, errors, salt);
-    this.nat = behaviour.nat() ? new Masquerade(net.clock, salt) : null;
+    this.nat = behaviour.nat() == RouterBehaviour.Nat.MASQUERADE
+        ? new Masquerade(net.clock, salt) : null;
+    this.stateless = behaviour.nat() == RouterBehaviour.Nat.STATELESS
+        ? StatelessNat.forClientOf(net.scenario) : null;
   }
 
   /** The NAT table, for tests; null without masquerade. */
@@ -48,6 +54,9 @@ final class SimRouter implements SimNode {
 
   @Override
   public void arrive(byte[] p, Link via) {
+    if (stateless != null && !links(net.scenario.client().name()).contains(via)) {
+      stateless.inbound(p, AddressPlan.of(via, name, Datagram.v6(p)));
+    }
     String owner = net.ownerOf(Datagram.destination(p));
     InetAddress inbound = AddressPlan.of(via, name, Datagram.v6(p));
     if (name.equals(owner) && net.inOwnedPrefix(name, Datagram.destination(p))) {
@@ -89,8 +98,14 @@ final class SimRouter implements SimNode {
       }
       return;
     }
+    if (towardDestination && behaviour.dscp().isPresent()) {
+      Datagram.setDscp(p, behaviour.dscp().getAsInt());
+    }
     if (nat != null && leavesInside(via, out)) {
       nat.outbound(p, AddressPlan.of(out, name, Datagram.v6(p)));
+    }
+    if (stateless != null && leavesInside(via, out)) {
+      stateless.outbound(p, AddressPlan.of(out, name, Datagram.v6(p)));
     }
     net.transmit(name, out, p);
   }

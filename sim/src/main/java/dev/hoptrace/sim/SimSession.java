@@ -54,7 +54,8 @@ final class SimSession implements ProbeSession {
     }
     this.discoverMtu = spec.discoverMtu();
     this.builder = new ProbeBuilder(spec, info.localAddress(), raw);
-    this.reader = new ReplyReader(protocol, raw, ident, spec.destination(), builder);
+    this.reader = new ReplyReader(protocol, raw, ident, spec.destination(), builder,
+        info.localAddress());
   }
 
   boolean raw() {

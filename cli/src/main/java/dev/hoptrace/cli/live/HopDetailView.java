@@ -1,5 +1,7 @@
 package dev.hoptrace.cli.live;
 
+import dev.hoptrace.cli.render.AnatomyText;
+import dev.hoptrace.core.anatomy.HopAnatomy;
 import dev.hoptrace.core.DropCounts;
 import dev.hoptrace.core.stats.HopSnapshot;
 import dev.hoptrace.core.stats.JitterSummary;
@@ -12,7 +14,8 @@ import org.jline.utils.AttributedString;
 
 /**
  * Everything known about the selected hop: all figures, each responder with its share, its AS and
- * place when known (whether or not the table shows the AS column), and its labels.
+ * place when known (whether or not the table shows the AS column), its labels, and what the path
+ * did to the probe on the way (NAT, TOS re-marking, quoted TTL, return path).
  */
 record HopDetailView(TargetFrame target, ViewState state, HopText text, Glyphs glyphs, int width) {
 
@@ -54,6 +57,10 @@ record HopDetailView(TargetFrame target, ViewState state, HopText text, Glyphs g
     out.add(new Line().add("  loss   ", Styles.DIM)
         .add(Sparkline.lossStrip(hop.samples(), Math.min(spark, hop.samples().size()), glyphs))
         .build());
+    HopAnatomy anatomy = target.snapshot().anatomy().get(focus);
+    for (String sentence : AnatomyText.sentences(anatomy)) {
+      out.add(new Line().add("  " + sentence, Styles.EXTENSION).build());
+    }
     out.add(Line.blank());
 
     List<AttributedString> responders = responders(hop);

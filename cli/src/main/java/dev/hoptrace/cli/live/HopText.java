@@ -1,5 +1,6 @@
 package dev.hoptrace.cli.live;
 
+import dev.hoptrace.cli.render.InterfaceText;
 import dev.hoptrace.cli.render.MplsText;
 import dev.hoptrace.core.stats.HopSnapshot;
 import dev.hoptrace.core.stats.ResponderShare;
@@ -95,21 +96,6 @@ final class HopText {
 
   /** RFC 5837 interface information, "[IF incoming: ge-0/0/1 #3 10.0.0.1 MTU 1500]". */
   static String interfaceInfo(InterfaceInformation info) {
-    StringBuilder text = new StringBuilder("[IF ").append(role(info.role())).append(':');
-    info.name().ifPresent(n -> text.append(' ').append(Text.clean(n)));
-    info.ifIndex().ifPresent(i -> text.append(" #").append(i));
-    info.address().ifPresent(a -> text.append(' ').append(AddressText.of(a)));
-    info.mtu().ifPresent(m -> text.append(" MTU ").append(m));
-    return text.append(']').toString();
-  }
-
-  private static String role(int role) {
-    return switch (role) {
-      case 0 -> "incoming";
-      case 1 -> "sub-IP";
-      case 2 -> "outgoing";
-      case 3 -> "next hop";
-      default -> "role " + role;
-    };
+    return InterfaceText.bracket(info);
   }
 }

@@ -1,5 +1,7 @@
 package dev.hoptrace.cli.live;
 
+import dev.hoptrace.cli.render.AnatomyText;
+import dev.hoptrace.core.anatomy.HopAnatomy;
 import dev.hoptrace.core.diagnosis.Finding;
 import dev.hoptrace.core.stats.HopSnapshot;
 import dev.hoptrace.core.stats.ResponderShare;
@@ -12,7 +14,8 @@ import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 
 /**
- * mtr's table: a title row, one row per hop, further responders and MPLS labels under their hop,
+ * mtr's table: a title row, one row per hop, its anatomy marks (NAT, TOS, quoted TTL, return
+ * path), further responders, MPLS labels and interface information under their hop,
  * and the diagnosis below. When the screen is short the extra lines fold away (except for the
  * expanded hop), then the rows scroll to keep the selected hop in sight, and the diagnosis keeps
  * at least its first lines.
@@ -36,7 +39,8 @@ record TableView(TargetFrame target, ViewState state, HopText text, Glyphs glyph
     }
     out.add(titleRow(columns));
     // Hop lines first, but the diagnosis keeps its first lines however long the path.
-    int unfolded = unfoldedRows(hops);
+    List<HopAnatomy> anatomy = target.snapshot().anatomy();
+    int unfolded = unfoldedRows(hops, anatomy);
     int findingRows = 1 + unfolded + findings.size() <= height ? findings.size()
         : Math.min(findings.size(), Math.clamp(height / 4, 1, FINDINGS_KEPT));
     int tableRows = Math.max(1, height - 1 - findingRows);
@@ -46,7 +50,7 @@ record TableView(TargetFrame target, ViewState state, HopText text, Glyphs glyph
     for (int i = 0; i < hops.size(); i++) {
       HopSnapshot hop = hops.get(i);
       boolean open = unfold || hop.ttl() == state.expandedTtl();
-      Entry entry = entry(hop, columns, open);
+      Entry entry = entry(hop, anatomy.get(i), columns, open);
       body.add(entry.row());
       owner.add(i);
       for (AttributedString detail : entry.details()) {
@@ -109,16 +113,16 @@ record TableView(TargetFrame target, ViewState state, HopText text, Glyphs glyph
   }
 
   /** Lines the hops take with every hop unfolded. */
-  private static int unfoldedRows(List<HopSnapshot> hops) {
+  private static int unfoldedRows(List<HopSnapshot> hops, List<HopAnatomy> anatomy) {
     int rows = Math.max(1, hops.size());
-    for (HopSnapshot hop : hops) {
-      rows += detailCount(hop);
+    for (int i = 0; i < hops.size(); i++) {
+      rows += detailCount(hops.get(i), anatomy.get(i));
     }
     return rows;
   }
 
-  private static int detailCount(HopSnapshot hop) {
-    int n = 0;
+  private static int detailCount(HopSnapshot hop, HopAnatomy anatomy) {
+    int n = anatomy.isEmpty() ? 0 : 1;
     List<ResponderShare> responders = hop.responders();
     for (int i = 0; i < responders.size(); i++) {
       ResponderShare r = responders.get(i);
@@ -167,7 +171,7 @@ record TableView(TargetFrame target, ViewState state, HopText text, Glyphs glyph
     return Text.left(name, width, glyphs);
   }
 
-  private Entry entry(HopSnapshot hop, Columns columns, boolean open) {
+  private Entry entry(HopSnapshot hop, HopAnatomy anatomy, Columns columns, boolean open) {
     boolean selected = hop.ttl() == state.selectedTtl();
     Line row = new Line(selected);
     row.add(Text.right(Integer.toString(hop.ttl()), Columns.TTL - 1) + " ");
@@ -194,6 +198,10 @@ record TableView(TargetFrame target, ViewState state, HopText text, Glyphs glyph
     if (open) {
       // Under the host, indented; a further responder's AS in the AS column.
       int indent = columns.hostStart() + 2;
+      if (!anatomy.isEmpty()) {
+        details.add(new Line().padTo(indent).add(String.join(" ", AnatomyText.marks(anatomy)),
+            Styles.EXTENSION).build());
+      }
       List<ResponderShare> responders = hop.responders();
       for (int i = 0; i < responders.size(); i++) {
         ResponderShare r = responders.get(i);

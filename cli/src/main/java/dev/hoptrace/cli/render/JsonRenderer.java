@@ -8,12 +8,15 @@ import dev.hoptrace.core.ProbeSize;
 import dev.hoptrace.core.SendFailures;
 import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.TraceResult;
+import dev.hoptrace.core.anatomy.HopAnatomy;
+import dev.hoptrace.core.anatomy.PathAnatomy;
 import dev.hoptrace.core.net.ReplyKind;
 import dev.hoptrace.lookup.asn.AsInfo;
 import dev.hoptrace.lookup.geo.Place;
 import dev.hoptrace.packet.AddressText;
 import dev.hoptrace.packet.ext.MplsLabelStackEntry;
 import java.net.InetAddress;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -48,13 +51,16 @@ public final class JsonRenderer {
     json.name("reached").value(result.reached());
     json.name("stopReason").value(StopReasons.label(result.stopReason()));
     json.name("hops").beginArray();
+    Iterator<HopAnatomy> anatomy = PathAnatomy.ofHops(result.hops(), request.tos()).iterator();
     for (Hop hop : result.hops()) {
       json.beginObject().name("ttl").value(hop.ttl()).name("probes").beginArray();
       for (ProbeResult probe : hop.probes()) {
         probe(json, probe, result.pathMtu()
             .flatMap(mtu -> mtu.probe(probe.ttl(), probe.index())));
       }
-      json.endArray().endObject();
+      json.endArray();
+      AnatomyJson.anatomy(json, anatomy.next());
+      json.endObject();
     }
     json.endArray();
     result.pathMtu().ifPresent(mtu -> pathMtu(json, mtu));
@@ -152,7 +158,10 @@ public final class JsonRenderer {
     });
     probe.quotedIp().ifPresent(q -> json.name("quoted").beginObject()
         .name("ttl").value(q.ttl()).name("tos").value(q.tos()).name("ipId").value(q.ipId())
+        .name("translatedSource").value(q.translatedSource().map(AddressText::of).orElse(null))
+        .name("checksumRewritten").value(q.checksumRewritten())
         .endObject());
+    AnatomyJson.interfaces(json, probe.extensions());
     json.endObject();
   }
 

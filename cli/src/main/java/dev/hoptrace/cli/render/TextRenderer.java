@@ -40,6 +40,7 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
   /** With --mtu: each hop's probe sizes, until its line is printed. */
   private final Map<Integer, List<ProbeSize>> sizes = new ConcurrentHashMap<>();
   private final Thread printer;
+  private final AnatomyMarks anatomy = new AnatomyMarks();
 
   public TextRenderer(PrintStream out, PrintStream err, Optional<HopNames> names, boolean verbose) {
     this(out, err, HopFacts.names(names), verbose, false, false);
@@ -66,6 +67,7 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
 
   @Override
   public void started(TraceRequest request, SessionInfo session) {
+    anatomy.sent(request.tos());
     StringBuilder header = new StringBuilder()
         .append("hoptrace to ").append(PrintableText.of(request.hostName(), 253))
         .append(" (").append(AddressText.of(request.destination())).append("), ")
@@ -166,14 +168,11 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
         continue;
       }
       InetAddress responder = probe.responder().orElseThrow();
-      String ext = extensions ? MplsText.traceroute(probe.extensions()) : "";
+      String ext = extensions ? AnatomyMarks.extensions(probe.extensions()) : "";
       if (previous == null || !responder.equals(previous.responder().orElseThrow())
           || (back && probe.returnHops() != previous.returnHops())
-          || !ext.equals(extensions ? MplsText.traceroute(previous.extensions()) : "")) {
-        line.append(' ').append(label(responder));
-        if (!ext.isEmpty()) {
-          line.append(" <").append(ext).append('>');
-        }
+          || !ext.equals(extensions ? AnatomyMarks.extensions(previous.extensions()) : "")) {
+        line.append(' ').append(label(responder)).append(ext);
         if (back && probe.returnHops() > 0 && probe.returnHops() != hop.ttl()) {
           line.append(" '-").append(probe.returnHops()).append('\'');
         }
@@ -185,7 +184,7 @@ public final class TextRenderer implements TraceListener, AutoCloseable {
       }
       line.append(mtu);
     }
-    return line.toString();
+    return line.append(anatomy.of(hop)).toString();
   }
 
   /**

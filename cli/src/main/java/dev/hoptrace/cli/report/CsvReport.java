@@ -1,8 +1,11 @@
 package dev.hoptrace.cli.report;
 
+import dev.hoptrace.cli.render.AnatomyText;
+import dev.hoptrace.cli.render.InterfaceText;
 import dev.hoptrace.cli.render.MplsText;
 import dev.hoptrace.cli.render.HopFacts;
 import dev.hoptrace.cli.render.HopNames;
+import dev.hoptrace.core.anatomy.HopAnatomy;
 import dev.hoptrace.core.live.LiveSnapshot;
 import dev.hoptrace.core.stats.HopSnapshot;
 import dev.hoptrace.core.stats.ResponderShare;
@@ -44,7 +47,8 @@ public final class CsvReport implements ReportRenderer {
     List<String> header = new ArrayList<>(
         List.of("Start_Time", "Target", "Target_Ip", "Hop", "Ip", "Name", "Replies"));
     FIGURES.forEach(c -> header.add(c.title));
-    header.addAll(List.of("Annotation", "Destination", "Mpls"));
+    header.addAll(List.of("Annotation", "Destination", "Mpls", "Interfaces", "Nat", "Tos",
+        "Quoted_Ttl", "Return_Hops"));
     if (asns) {
       header.add("Asn");
     }
@@ -63,8 +67,9 @@ public final class CsvReport implements ReportRenderer {
     for (LiveSnapshot target : report.targets()) {
       List<String> prefix = List.of(start, target.request().hostName(),
           AddressText.of(target.request().destination()));
-      for (HopSnapshot hop : target.hops()) {
-        hopRows(text, prefix, hop, resolved);
+      List<HopAnatomy> anatomy = target.anatomy();
+      for (int i = 0; i < target.hops().size(); i++) {
+        hopRows(text, prefix, target.hops().get(i), anatomy.get(i), resolved);
       }
     }
     out.print(text);
@@ -72,7 +77,7 @@ public final class CsvReport implements ReportRenderer {
   }
 
   private static void hopRows(StringBuilder text, List<String> prefix, HopSnapshot hop,
-      ReportFacts facts) {
+      HopAnatomy anatomy, ReportFacts facts) {
     List<ResponderShare> responders = hop.responders();
     int rows = Math.max(1, responders.size());
     for (int i = 0; i < rows; i++) {
@@ -92,6 +97,9 @@ public final class CsvReport implements ReportRenderer {
       row.add(first ? Boolean.toString(hop.destination()) : "");
       row.add(responders.isEmpty() ? "" : responders.get(i).extensions().mplsLabels().stream()
           .map(MplsText::mtr).collect(Collectors.joining(" ")));
+      row.add(responders.isEmpty() ? "" : responders.get(i).extensions().interfaces().stream()
+          .map(InterfaceText::bracket).collect(Collectors.joining(" ")));
+      row.addAll(first ? anatomy(anatomy) : List.of("", "", "", ""));
       Optional<InetAddress> address = responders.isEmpty() ? Optional.empty()
           : Optional.of(responders.get(i).address());
       if (facts.asns()) {
@@ -104,6 +112,15 @@ public final class CsvReport implements ReportRenderer {
       }
       record(text, row);
     }
+  }
+
+  /** Nat (the quoted source, or "rewritten"), Tos ("0x00>0xb8"), Quoted_Ttl, Return_Hops. */
+  private static List<String> anatomy(HopAnatomy a) {
+    return List.of(
+        a.nat().map(n -> n.translatedSource().map(AddressText::of).orElse("rewritten")).orElse(""),
+        a.tos().map(AnatomyText::tos).orElse(""),
+        a.quotedTtl().isPresent() ? Integer.toString(a.quotedTtl().getAsInt()) : "",
+        a.returnHops().isPresent() ? Integer.toString(a.returnHops().getAsInt()) : "");
   }
 
   /**

@@ -2,9 +2,11 @@ package dev.hoptrace.cli.report;
 
 import dev.hoptrace.cli.render.HopFacts;
 import dev.hoptrace.cli.render.HopNames;
+import dev.hoptrace.cli.render.AnatomyJson;
 import dev.hoptrace.cli.render.JsonRenderer;
 import dev.hoptrace.cli.render.JsonWriter;
 import dev.hoptrace.core.TraceRequest;
+import dev.hoptrace.core.anatomy.HopAnatomy;
 import dev.hoptrace.core.diagnosis.Finding;
 import dev.hoptrace.core.live.LiveSnapshot;
 import dev.hoptrace.cli.render.ProbeMethod;
@@ -15,6 +17,7 @@ import dev.hoptrace.packet.AddressText;
 import dev.hoptrace.packet.ext.MplsLabelStackEntry;
 import java.io.PrintStream;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -78,8 +81,9 @@ public final class JsonReport implements ReportRenderer {
     json.name("durationMs").value(millis(target.elapsedNanos()));
     json.name("problem").value(target.problem().orElse(null));
     json.name("hops").beginArray();
-    for (HopSnapshot hop : target.hops()) {
-      hop(json, hop, facts);
+    List<HopAnatomy> anatomy = target.anatomy();
+    for (int i = 0; i < target.hops().size(); i++) {
+      hop(json, target.hops().get(i), anatomy.get(i), facts);
     }
     json.endArray();
     json.name("findings").beginArray();
@@ -99,7 +103,8 @@ public final class JsonReport implements ReportRenderer {
     json.endObject();
   }
 
-  private static void hop(JsonWriter json, HopSnapshot hop, ReportFacts facts) {
+  private static void hop(JsonWriter json, HopSnapshot hop, HopAnatomy anatomy,
+      ReportFacts facts) {
     json.beginObject().name("ttl").value(hop.ttl());
     for (HopColumn column : HopColumn.values()) {
       double v = column.of(hop);
@@ -124,9 +129,13 @@ public final class JsonReport implements ReportRenderer {
         json.beginObject().name("label").value(e.label()).name("tc").value(e.trafficClass())
             .name("s").value(e.bottomOfStack()).name("ttl").value(e.ttl()).endObject();
       }
-      json.endArray().endObject();
+      json.endArray();
+      AnatomyJson.interfaces(json, r.extensions());
+      json.endObject();
     }
-    json.endArray().endObject();
+    json.endArray();
+    AnatomyJson.anatomy(json, anatomy);
+    json.endObject();
   }
 
   private static String lower(String s) {

@@ -1,11 +1,14 @@
 package dev.hoptrace.cli.report;
 
+import dev.hoptrace.cli.render.AnatomyText;
+import dev.hoptrace.cli.render.InterfaceText;
 import dev.hoptrace.cli.render.MplsText;
 import dev.hoptrace.cli.render.HopFacts;
 import dev.hoptrace.cli.render.HopNames;
 import dev.hoptrace.core.DropCounts;
 import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.diagnosis.Finding;
+import dev.hoptrace.core.anatomy.HopAnatomy;
 import dev.hoptrace.core.live.LiveSnapshot;
 import dev.hoptrace.cli.render.ProbeMethod;
 import dev.hoptrace.cli.render.TerminalColumns;
@@ -13,6 +16,7 @@ import dev.hoptrace.core.net.SessionInfo;
 import dev.hoptrace.core.stats.HopSnapshot;
 import dev.hoptrace.core.stats.ResponderShare;
 import dev.hoptrace.packet.AddressText;
+import dev.hoptrace.packet.ext.InterfaceInformation;
 import dev.hoptrace.packet.ext.MplsLabelStackEntry;
 import java.io.PrintStream;
 import java.time.ZoneId;
@@ -80,8 +84,9 @@ public final class TextReport implements ReportRenderer {
     }
     int asWidth = asWidth(target, facts);
     List<Line> lines = new ArrayList<>();
-    for (HopSnapshot hop : target.hops()) {
-      hopLines(lines, hop, ttlWidth, asWidth, facts);
+    List<HopAnatomy> anatomy = target.anatomy();
+    for (int i = 0; i < target.hops().size(); i++) {
+      hopLines(lines, target.hops().get(i), anatomy.get(i), ttlWidth, asWidth, facts);
     }
     table(text, host, lines);
     footer(text, target);
@@ -122,11 +127,12 @@ public final class TextReport implements ReportRenderer {
   }
 
   /**
-   * The hop's row, then each further responder, each with its MPLS labels beneath. With an AS
-   * column every responder's AS sits in it, a further responder's host after the {@code `--}.
+   * The hop's row, its anatomy marks beneath, then each further responder, each with its MPLS
+   * labels and interface information beneath. With an AS column every responder's AS sits in
+   * it, a further responder's host after the {@code `--}.
    */
-  private void hopLines(List<Line> lines, HopSnapshot hop, int ttlWidth, int asWidth,
-      ReportFacts facts) {
+  private void hopLines(List<Line> lines, HopSnapshot hop, HopAnatomy anatomy, int ttlWidth,
+      int asWidth, ReportFacts facts) {
     List<ResponderShare> responders = hop.responders();
     String row = String.format(Locale.ROOT, "%" + ttlWidth + "d.", hop.ttl())
         + (asWidth == 0 ? "|-- " : " " + asCell(responders.isEmpty() ? ReportFacts.UNKNOWN_AS
@@ -142,6 +148,10 @@ public final class TextReport implements ReportRenderer {
       cells.add(column.unit == HopColumn.Unit.PERCENT && !cell.isEmpty() ? cell + "%" : cell);
     }
     lines.add(new Line(row + label, cells));
+    List<String> marks = AnatomyText.marks(anatomy);
+    if (!marks.isEmpty()) {
+      lines.add(new Line(indent + String.join(" ", marks), List.of()));
+    }
     for (int i = 0; i < responders.size(); i++) {
       ResponderShare responder = responders.get(i);
       if (i > 0) {
@@ -153,6 +163,9 @@ public final class TextReport implements ReportRenderer {
       }
       for (MplsLabelStackEntry e : responder.extensions().mplsLabels()) {
         lines.add(new Line(indent + MplsText.mtr(e), List.of()));
+      }
+      for (InterfaceInformation info : responder.extensions().interfaces()) {
+        lines.add(new Line(indent + InterfaceText.bracket(info), List.of()));
       }
     }
   }

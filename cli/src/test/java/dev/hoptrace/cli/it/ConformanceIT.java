@@ -147,6 +147,10 @@ class ConformanceIT {
     all.add(ConformanceCase.of("mpls", "-I", IPV6, ROOT_RAW, "labels"));
     all.add(ConformanceCase.of("mpls", "", IPV4, NOBODY_UNPRIVILEGED, "labels"));
     all.add(ConformanceCase.of("mpls", "-I", IPV6, NOBODY_UNPRIVILEGED, "labels"));
+    // Past the stateless NAT only raw sockets hear the routers (docs/anatomy.md).
+    all.add(ConformanceCase.of("anatomy", "", IPV4, ROOT_RAW, "stateless NAT, DSCP, RFC 5837"));
+    all.add(ConformanceCase.of("anatomy", "-I", IPV6, ROOT_RAW, "stateless NAT, DSCP, RFC 5837"));
+    all.add(ConformanceCase.of("anatomy", "-T", IPV4, ROOT_RAW, "stateless NAT, DSCP, RFC 5837"));
     all.add(ConformanceCase.of("transatlantic", "", IPV4, ROOT_RAW, "delays"));
     all.add(ConformanceCase.of("transatlantic", "-I", IPV6, NOBODY_UNPRIVILEGED, "delays"));
     all.add(ConformanceCase.of("transatlantic", "-T", IPV4, NOBODY_UNPRIVILEGED, "delays"));

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class CsvReportTest {
   private static final List<String> HEADER = List.of("Start_Time", "Target", "Target_Ip", "Hop",
       "Ip", "Name", "Replies", "Snt", "Rcv", "Loss%", "Last", "Avg", "Best", "Wrst", "StDev",
-      "Jttr", "Javg", "Jmax", "Jint", "Floss", "Bloss", "Annotation", "Destination", "Mpls");
+      "Jttr", "Javg", "Jmax", "Jint", "Floss", "Bloss", "Annotation", "Destination", "Mpls",
+      "Interfaces", "Nat", "Tos", "Quoted_Ttl", "Return_Hops");
 
   /** RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks. */
   static List<List<String>> parse(String csv) {

@@ -223,6 +223,8 @@ public final class RoundEngine implements ReplySink {
     if (!round.stale) {
       path.hop(slot.ttl).answered(reply.responder(), rtt / 1e6, meaning.annotation(),
           fromDestination && meaning.isFinal(), reply.extensions());
+      path.hop(slot.ttl).showed(reply.quotedIp(),
+          dev.hoptrace.core.ProbeResult.returnHops(reply.replyTtl()));
     }
     if (meaning.isFinal() && slot.ttl <= round.finalTtl) {
       round.finalTtl = slot.ttl;

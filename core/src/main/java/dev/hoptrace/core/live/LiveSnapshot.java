@@ -3,6 +3,8 @@ package dev.hoptrace.core.live;
 import dev.hoptrace.core.DropCounts;
 import dev.hoptrace.core.SendFailures;
 import dev.hoptrace.core.TraceRequest;
+import dev.hoptrace.core.anatomy.HopAnatomy;
+import dev.hoptrace.core.anatomy.PathAnatomy;
 import dev.hoptrace.core.diagnosis.Finding;
 import dev.hoptrace.core.net.SessionInfo;
 import dev.hoptrace.core.stats.HopSnapshot;
@@ -57,6 +59,14 @@ public record LiveSnapshot(
 
   public boolean reached() {
     return destinationTtl > 0;
+  }
+
+  /**
+   * The path anatomy of {@link #hops()} (NAT, TOS re-marking, odd quoted TTLs, return-path
+   * length), one entry per hop in the same order: the one model every live renderer shows.
+   */
+  public List<HopAnatomy> anatomy() {
+    return PathAnatomy.of(hops.stream().map(HopSnapshot::evidence).toList(), request.tos());
   }
 
   /** The same moment with another diagnosis (after hops were checked directly). */

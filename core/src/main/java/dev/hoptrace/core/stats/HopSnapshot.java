@@ -1,6 +1,8 @@
 package dev.hoptrace.core.stats;
 
+import dev.hoptrace.core.anatomy.HopEvidence;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One hop of a continuous trace at one moment: immutable, safe to hand to any thread.
@@ -18,6 +20,7 @@ import java.util.List;
  *     {@link HopStatistics#WINDOW} of them
  * @param annotation the newest reply's traceroute annotation ({@code !H}, {@code !X}, ...) or ""
  * @param destination whether the destination itself answered at this hop
+ * @param evidence the newest quote and return-path estimate, for path anatomy
  */
 public record HopSnapshot(
     int ttl,
@@ -30,11 +33,21 @@ public record HopSnapshot(
     List<ResponderShare> responders,
     List<Double> samples,
     String annotation,
-    boolean destination) {
+    boolean destination,
+    HopEvidence evidence) {
 
   public HopSnapshot {
     responders = List.copyOf(responders);
     samples = List.copyOf(samples);
+    Objects.requireNonNull(evidence, "evidence");
+  }
+
+  /** A hop whose replies showed no quote and no return estimate. */
+  public HopSnapshot(int ttl, long sent, long received, RttSummary rtt, JitterSummary jitter,
+      long forwardLoss, long backwardLoss, List<ResponderShare> responders, List<Double> samples,
+      String annotation, boolean destination) {
+    this(ttl, sent, received, rtt, jitter, forwardLoss, backwardLoss, responders, samples,
+        annotation, destination, HopEvidence.none(ttl));
   }
 
   /** Lost probes as a percentage of probes with an outcome; 0 before any. */

@@ -1,8 +1,11 @@
 package dev.hoptrace.core.stats;
 
+import dev.hoptrace.core.anatomy.HopEvidence;
+import dev.hoptrace.core.net.QuotedIpHeader;
 import dev.hoptrace.packet.ext.IcmpExtensions;
 import java.net.InetAddress;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Running statistics of one hop of a continuous trace, in fixed memory however long it runs:
@@ -26,6 +29,7 @@ public final class HopStatistics {
   private long backwardLoss;
   private String annotation = "";
   private boolean destination;
+  private HopEvidence evidence;
   /** The last snapshot while nothing changed: most hops are unchanged between two publications. */
   private HopSnapshot unchanged;
 
@@ -37,6 +41,7 @@ public final class HopStatistics {
       throw new IllegalArgumentException("TTL must be 1..255, got " + ttl);
     }
     this.ttl = ttl;
+    this.evidence = HopEvidence.none(ttl);
   }
 
   public int ttl() {
@@ -75,6 +80,15 @@ public final class HopStatistics {
     this.destination |= destination;
   }
 
+  /**
+   * What an answer showed of the way: its quote of the probe (raw mode) and the return hops
+   * estimated from its TTL; the newest replace older ones.
+   */
+  public void showed(Optional<QuotedIpHeader> quote, int returnHops) {
+    unchanged = null;
+    evidence = evidence.with(quote, returnHops);
+  }
+
   /** A probe of this hop got no reply in time, or could not be sent. */
   public void lost() {
     unchanged = null;
@@ -105,6 +119,7 @@ public final class HopStatistics {
     backwardLoss = 0;
     annotation = "";
     destination = false;
+    evidence = HopEvidence.none(ttl);
   }
 
   /** An immutable copy of the figures as they are now. */
@@ -112,7 +127,7 @@ public final class HopStatistics {
     if (unchanged == null) {
       unchanged = new HopSnapshot(ttl, sent, received, rtt.summary(), jitter.summary(),
           forwardLoss, backwardLoss, responders.snapshot(), samples.snapshot(), annotation,
-          destination);
+          destination, evidence);
     }
     return unchanged;
   }

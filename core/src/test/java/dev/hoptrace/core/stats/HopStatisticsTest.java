@@ -192,4 +192,22 @@ class HopStatisticsTest {
     assertThat(hop.snapshot().sent()).isZero();
     assertThat(first.sent()).isEqualTo(1);
   }
+
+  @Test
+  void theNewestQuoteAndReturnEstimateReachTheSnapshotUntilReset() {
+    HopStatistics hop = new HopStatistics(3);
+    dev.hoptrace.core.net.QuotedIpHeader first = new dev.hoptrace.core.net.QuotedIpHeader(1, 0, 9);
+    dev.hoptrace.core.net.QuotedIpHeader second =
+        new dev.hoptrace.core.net.QuotedIpHeader(1, 0x28, 10);
+    hop.showed(java.util.Optional.of(first), 3);
+    hop.showed(java.util.Optional.of(second), 4);
+    hop.showed(java.util.Optional.empty(), -1); // an echo reply: nothing quoted
+
+    assertThat(hop.snapshot().evidence().quote()).contains(second);
+    assertThat(hop.snapshot().evidence().returnHops()).isEqualTo(4);
+
+    hop.reset();
+
+    assertThat(hop.snapshot().evidence().quote()).isEmpty();
+  }
 }

@@ -1,5 +1,6 @@
 package dev.hoptrace.lab.emulator;
 
+import dev.hoptrace.packet.ext.InterfaceInformation;
 import dev.hoptrace.packet.ext.MplsLabelStackEntry;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -11,13 +12,17 @@ import java.util.Objects;
  * expiring packets with Time Exceeded from its address facing the asker, and answers packets too
  * long for the far link with Fragmentation Needed / Packet Too Big. The Time Exceeded messages
  * carry {@code mplsLabels} as an RFC 4950 MPLS label stack object in an RFC 4884 extension
- * structure when the list is not empty, as an MPLS label-switching router reports them.
+ * structure when the list is not empty, as an MPLS label-switching router reports them, and
+ * {@code interfaces} as RFC 5837 interface information objects, as routers that implement RFC
+ * 5837 name the interface a probe arrived on.
  *
  * @param towardA the hop's addresses on the link to end A
  * @param towardB the hop's addresses on the link to end B
  * @param mplsLabels outermost first; give the last entry its bottom-of-stack bit yourself
+ * @param interfaces RFC 5837 objects, in the order they go into the extension structure
  */
-public record RouterHop(Face towardA, Face towardB, List<MplsLabelStackEntry> mplsLabels) {
+public record RouterHop(Face towardA, Face towardB, List<MplsLabelStackEntry> mplsLabels,
+    List<InterfaceInformation> interfaces) {
 
   /**
    * The hop's addresses on one link; a family without an address is never answered in.
@@ -37,6 +42,12 @@ public record RouterHop(Face towardA, Face towardB, List<MplsLabelStackEntry> mp
     Objects.requireNonNull(towardA, "towardA");
     Objects.requireNonNull(towardB, "towardB");
     mplsLabels = List.copyOf(mplsLabels);
+    interfaces = List.copyOf(interfaces);
+  }
+
+  /** A hop that reports MPLS labels only (none: a plain router hop). */
+  public RouterHop(Face towardA, Face towardB, List<MplsLabelStackEntry> mplsLabels) {
+    this(towardA, towardB, mplsLabels, List.of());
   }
 
   Face face(Leg.Side side) {

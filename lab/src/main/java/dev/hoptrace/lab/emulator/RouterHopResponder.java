@@ -20,7 +20,8 @@ import java.util.List;
  *
  * <p>Answers quote the packet as it arrived (TTL still 1), from the hop's address facing the
  * asker, with TTL 64 as Linux sends them. Time Exceeded carries the configured MPLS label stack
- * (RFC 4950) in an RFC 4884 extension structure, which cuts or pads the quote to 128 bytes.
+ * (RFC 4950) and interface information (RFC 5837) in an RFC 4884 extension structure, which cuts
+ * or pads the quote to 128 bytes.
  */
 final class RouterHopResponder implements Hop {
   private static final int REPLY_TTL = 64;
@@ -31,7 +32,7 @@ final class RouterHopResponder implements Hop {
 
   RouterHopResponder(RouterHop hop) {
     this.hop = hop;
-    this.extensions = new IcmpExtensions(hop.mplsLabels(), List.of(), List.of());
+    this.extensions = new IcmpExtensions(hop.mplsLabels(), hop.interfaces(), List.of());
   }
 
   @Override

@@ -36,6 +36,23 @@ class RouterHopResponderTest {
   }
 
   @Test
+  void aHopWithInterfaceInformationReportsItAsRfc5837Objects() throws Exception {
+    dev.hoptrace.packet.ext.InterfaceInformation incoming =
+        new dev.hoptrace.packet.ext.InterfaceInformation(0, java.util.OptionalInt.of(7),
+            java.util.Optional.of(ip("198.18.1.2")), java.util.Optional.of("xe-0/0/1"),
+            java.util.OptionalInt.of(1500));
+    RouterHopResponder named = new RouterHopResponder(new RouterHop(
+        new RouterHop.Face(v4("198.18.1.2"), null), new RouterHop.Face(v4("198.18.2.1"), null),
+        List.of(), List.of(incoming)));
+
+    Hop.Outcome out = named.pass(udp(1, "198.18.2.2"), Leg.Side.A, 1500);
+
+    IcmpMessage m = IcmpMessageDecoder.decodeIpv4Packet(out.packet(), 0, out.packet().length);
+    assertThat(m.extensions().interfaces()).containsExactly(incoming);
+    assertThat(m.extensions().mplsLabels()).isEmpty();
+  }
+
+  @Test
   void forwardedPacketLosesOneTtlAndKeepsAValidHeaderChecksum() throws Exception {
     Hop.Outcome out = hop.pass(udp(5, "198.18.2.2"), Leg.Side.A, 1500);
     assertThat(out.verdict()).isEqualTo(Hop.Verdict.FORWARD);
