@@ -24,7 +24,7 @@ public final class ScenarioReader {
   private static final Set<String> TOP = Set.of("name", "description", "seed", "family", "nodes", "links");
   private static final Set<String> NODE = Set.of("name", "role", "icmp", "reply-from", "mpls", "nat",
       "balance", "filter", "udp", "tcp");
-  private static final Set<String> LINK = Set.of("between", "delay", "jitter", "loss", "mtu");
+  private static final Set<String> LINK = Set.of("between", "delay", "jitter", "loss", "mtu", "cost");
 
   private ScenarioReader() {}
 
@@ -240,8 +240,9 @@ public final class ScenarioReader {
     Duration jitter = m.containsKey("jitter") ? m.get("jitter").duration() : Duration.ZERO;
     double loss = m.containsKey("loss") ? m.get("loss").fraction() : 0;
     int mtu = m.containsKey("mtu") ? (int) m.get("mtu").integer(0, 1 << 16) : Link.DEFAULT_MTU;
+    int cost = m.containsKey("cost") ? (int) m.get("cost").integer(1, Link.MAX_COST) : 1;
     try {
-      return new Link(index, ends[0].trim(), ends[1].trim(), delay, jitter, loss, mtu);
+      return new Link(index, ends[0].trim(), ends[1].trim(), delay, jitter, loss, mtu, cost);
     } catch (IllegalArgumentException e) {
       throw item.error(e.getMessage());
     }
