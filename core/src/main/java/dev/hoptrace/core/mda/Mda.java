@@ -10,8 +10,9 @@ import java.util.Objects;
  * (see docs/mda.md).
  *
  * <p>Each TTL is explored from the vertices one hop before (classic MDA with node control, or
- * MDA-Lite's whole-hop probing with a meshing test), then checked for per-packet balancing. The
- * trace ends when every branch reached the destination or went silent for the gap limit, at the
+ * MDA-Lite's whole-hop probing with a meshing test); a meshed hop is checked for per-packet
+ * balancing. The first hop is found with one flow, and a hop with one interface stands for flows
+ * not probed there (TraceState). The trace ends when every branch reached the destination or went silent for the gap limit, at the
  * maximum TTL, or when the probe budget runs out.
  */
 public final class Mda {
