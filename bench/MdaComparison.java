@@ -5,8 +5,9 @@
  * Run (as root, from the repository root; builds the jar and its own labs, removes them):
  *   bench/compare-mda.sh [--runs N] [--only hoptrace|scamper]
  *
- * Per scenario (ecmp-diamond, ecmp-wide) and confidence (95, 99), each tool runs N times in the
- * lab's client namespace, UDP with one destination port per flow, IPv4: wall time from start to
+ * Per scenario (the library's ecmp-diamond and ecmp-wide, 2- and 4-way; bench/scenarios' ecmp-8way,
+ * ecmp-nested and ecmp-unequal) and confidence (95, 99), each tool runs N times in the lab's client
+ * namespace, UDP with one destination port per flow, IPv4: wall time from start to
  * exit, UDP probes that left the client (nftables counter), and whether the run found every
  * interface of the scenario (hoptrace: and every edge; scamper's text output does not say which
  * interface of a parallel hop leads to which). Prints a Markdown table for docs/benchmarks.md.
@@ -18,6 +19,7 @@ import dev.hoptrace.lab.IpFamily;
 import dev.hoptrace.lab.Lab;
 import dev.hoptrace.lab.PacketCounter;
 import dev.hoptrace.scenario.PathGraph;
+import dev.hoptrace.scenario.Scenario;
 import dev.hoptrace.scenario.ScenarioLibrary;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,9 +46,13 @@ void main(String[] args) throws Exception {
   String hoptrace = Path.of(System.getProperty("hoptrace.launcher", "hoptrace")).toAbsolutePath()
       .toString();
   List<String> rows = new ArrayList<>();
-  for (String scenario : List.of("ecmp-diamond", "ecmp-wide")) {
-    PathGraph graph = PathGraph.of(ScenarioLibrary.load(scenario), false);
-    try (Lab lab = Lab.start(ScenarioLibrary.load(scenario))) {
+  for (String scenario : List.of("ecmp-diamond", "ecmp-wide", "ecmp-8way", "ecmp-nested",
+      "ecmp-unequal")) {
+    Scenario loaded = ScenarioLibrary.names().contains(scenario)
+        ? ScenarioLibrary.load(scenario)
+        : ScenarioLibrary.read(Path.of("bench", "scenarios", scenario + ".yaml"));
+    PathGraph graph = PathGraph.of(loaded, false);
+    try (Lab lab = Lab.start(loaded)) {
       String dst = AddressText.of(lab.destinationAddress(IpFamily.IPV4));
       for (int confidence : List.of(95, 99)) {
         Map<String, List<String>> tools = new java.util.LinkedHashMap<>();
@@ -54,10 +60,8 @@ void main(String[] args) throws Exception {
             "--confidence", "" + confidence, dst));
         tools.put("hoptrace mda --full (MDA)", List.of(hoptrace, "mda", "-n", "--full",
             "--confidence", "" + confidence, dst));
-        tools.put("scamper tracelb", List.of("scamper", "-c",
-            "tracelb -P udp-dport -c " + confidence, "-i", dst));
         // The fastest scamper allows: 150 ms between probes (-W 15, its minimum), 1000 packets
-        // per second overall (-p).
+        // per second overall (-p). Its default pacing (250 ms, 20/s) sends the same probes, slower.
         tools.put("scamper -p 1000 tracelb -W 15", List.of("scamper", "-p", "1000", "-c",
             "tracelb -P udp-dport -W 15 -c " + confidence, "-i", dst));
         for (var tool : tools.entrySet()) {

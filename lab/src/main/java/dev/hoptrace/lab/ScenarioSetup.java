@@ -3,6 +3,8 @@ package dev.hoptrace.lab;
 import dev.hoptrace.scenario.Link;
 import dev.hoptrace.scenario.Scenario;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,6 +161,17 @@ final class ScenarioSetup {
     }
   }
 
+  /** The per-namespace multipath hash seed (Linux 6.11 on); absent before, and then not set. */
+  private static final Path HASH_SEED = Path.of("/proc/sys/net/ipv4/fib_multipath_hash_seed");
+
+  /** A nonzero seed per router, fixed by the scenario's seed and the router's name. */
+  private long hashSeed(Node node) {
+    long z = scenario.seed() * 0x9e3779b97f4a7c15L + node.name().hashCode();
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return ((z ^ (z >>> 31)) & 0xffffffffL) | 1;
+  }
+
   private String[] sysctls(Node node, boolean pingGroupOpen) {
     List<String> cmd = new ArrayList<>(List.of("sysctl", "-q", "-w",
         // Kernel rate limits off: every probe that expires or arrives is answered unless the
@@ -188,6 +201,12 @@ final class ScenarioSetup {
         cmd.add("net.ipv4.fib_multipath_hash_fields=" + HASH_FIELDS_V4);
         cmd.add("net.ipv6.fib_multipath_hash_policy=3");
         cmd.add("net.ipv6.fib_multipath_hash_fields=" + HASH_FIELDS_V6);
+        // Each router its own hash seed (both families), as real balancers are seeded: with the
+        // kernel's one default seed, the flows r1 sends to r2a would hash alike again at r2a and
+        // all take one of its next hops (a nested diamond would show one path per branch).
+        if (Files.exists(HASH_SEED)) {
+          cmd.add("net.ipv4.fib_multipath_hash_seed=" + hashSeed(node));
+        }
         // A router answers from the interface the probe came in on (the scenario format's
         // rule); IPv6 does so by itself, see RouterRules.sourceAddress.
         cmd.add("net.ipv4.icmp_errors_use_inbound_ifaddr=1");

@@ -15,10 +15,15 @@ import java.util.Objects;
  * @param jitter the delay varies uniformly within ± jitter (never below zero)
  * @param loss probability 0..1 that a packet crossing the link is lost, per direction
  * @param mtu the link MTU in bytes
+ * @param cost what crossing the link adds to a route's length (1 by default, so routes go by hop
+ *     count); a link of cost 2 lets a branch one hop longer tie with a shorter one, as routing
+ *     metrics that are not hop counts do
  */
-public record Link(int index, String a, String b, Duration delay, Duration jitter, double loss, int mtu) {
+public record Link(int index, String a, String b, Duration delay, Duration jitter, double loss, int mtu,
+    int cost) {
 
   public static final int DEFAULT_MTU = 1500;
+  public static final int MAX_COST = 100;
   /** Link indexes address the two /16s of 198.18.0.0/15, one /24 each. */
   public static final int MAX_LINKS = 508;
 
@@ -42,10 +47,18 @@ public record Link(int index, String a, String b, Duration delay, Duration jitte
     if (!(loss >= 0 && loss <= 1)) {
       throw new IllegalArgumentException("link " + a + "--" + b + ": loss must be 0..100%");
     }
+    if (cost < 1 || cost > MAX_COST) {
+      throw new IllegalArgumentException("link " + a + "--" + b + ": cost must be 1.." + MAX_COST);
+    }
     if (mtu < 1280 || mtu > 9000) {
       throw new IllegalArgumentException("link " + a + "--" + b
           + ": MTU must be 1280..9000 (IPv6 needs at least 1280)");
     }
+  }
+
+  /** A link of the default cost, 1. */
+  public Link(int index, String a, String b, Duration delay, Duration jitter, double loss, int mtu) {
+    this(index, a, b, delay, jitter, loss, mtu, 1);
   }
 
   public boolean touches(String node) {

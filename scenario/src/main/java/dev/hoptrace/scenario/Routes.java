@@ -1,15 +1,16 @@
 package dev.hoptrace.scenario;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
- * Shortest-path routing over a scenario's links, by hop count, as both the lab (kernel routes,
- * multipath where several next hops tie) and the simulator forward. Ties are kept: every neighbour
- * one hop closer to the target is an equal-cost next hop, in link order.
+ * Shortest-path routing over a scenario's links, by link cost (1 unless a link says otherwise, so
+ * by hop count), as both the lab (kernel routes, multipath where several next hops tie) and the
+ * simulator forward. Ties are kept: every neighbour on a shortest path to the target is an
+ * equal-cost next hop, in link order.
  */
 public final class Routes {
   private final Map<String, Node> nodes;
@@ -25,27 +26,27 @@ public final class Routes {
     return new Routes(scenario.nodes(), scenario.links());
   }
 
-  /** Hops from {@code node} to the destination, or -1 when it cannot get there. */
+  /** Route length from {@code node} to the destination (hops, at cost 1 a link), or -1 when none. */
   public int hopsToDestination(String node) {
     return distancesTo(destination()).getOrDefault(node, -1);
   }
 
-  /** Hops from {@code node} to {@code target}, or -1 when it cannot get there. */
+  /** Route cost from {@code node} to {@code target} (hops, at cost 1 a link), or -1 when none. */
   public int hopsToward(String node, String target) {
     return distancesTo(target).getOrDefault(node, -1);
   }
 
-  /** Neighbours one hop closer to the destination, in link order (several: ECMP). */
+  /** Neighbours on a shortest path to the destination, in link order (several: ECMP). */
   public List<String> nextHopsToDestination(String node) {
     return nextHopsToward(node, destination());
   }
 
-  /** Neighbours one hop closer to the client, in link order: the path replies take back. */
+  /** Neighbours on a shortest path to the client, in link order: the path replies take back. */
   public List<String> nextHopsToClient(String node) {
     return nextHopsToward(node, client());
   }
 
-  /** Neighbours one hop closer to {@code target}, in link order. */
+  /** Neighbours on a shortest path to {@code target}, in link order. */
   public List<String> nextHopsToward(String node, String target) {
     Map<String, Integer> d = distancesTo(target);
     Integer here = d.get(node);
@@ -56,7 +57,7 @@ public final class Routes {
     for (Link link : links) {
       if (link.touches(node)) {
         String other = link.other(node);
-        if (d.getOrDefault(other, -1) == here - 1) {
+        if (d.getOrDefault(other, -1) == here - link.cost()) {
           next.add(other);
         }
       }
@@ -66,22 +67,26 @@ public final class Routes {
 
   private Map<String, Integer> distancesTo(String target) {
     return distances.computeIfAbsent(target, t -> {
-      // Breadth-first from the target; hosts (client, destination) do not forward.
+      // Dijkstra from the target; hosts (client, destination) do not forward.
       Map<String, Integer> d = new HashMap<>();
-      ArrayDeque<String> queue = new ArrayDeque<>();
+      PriorityQueue<Map.Entry<String, Integer>> queue =
+          new PriorityQueue<>(Map.Entry.comparingByValue());
       d.put(t, 0);
-      queue.add(t);
+      queue.add(Map.entry(t, 0));
       while (!queue.isEmpty()) {
-        String at = queue.poll();
-        if (!at.equals(t) && nodes.get(at).role() != Node.Role.ROUTER) {
+        Map.Entry<String, Integer> next = queue.poll();
+        String at = next.getKey();
+        if (next.getValue() > d.get(at)
+            || (!at.equals(t) && nodes.get(at).role() != Node.Role.ROUTER)) {
           continue;
         }
         for (Link link : links) {
           if (link.touches(at)) {
             String other = link.other(at);
-            if (!d.containsKey(other)) {
-              d.put(other, d.get(at) + 1);
-              queue.add(other);
+            int via = d.get(at) + link.cost();
+            if (via < d.getOrDefault(other, Integer.MAX_VALUE)) {
+              d.put(other, via);
+              queue.add(Map.entry(other, via));
             }
           }
         }

@@ -27,7 +27,7 @@ public final class ScenarioReader {
       "kernel-icmp");
   private static final Set<String> NODE = Set.of("name", "role", "icmp", "reply-from", "mpls", "nat",
       "balance", "filter", "udp", "tcp", "prefix", "hosts");
-  private static final Set<String> LINK = Set.of("between", "delay", "jitter", "loss", "mtu");
+  private static final Set<String> LINK = Set.of("between", "delay", "jitter", "loss", "mtu", "cost");
   /** Router keys for path anatomy: re-marking and RFC 5837 interface information. */
   private static final Set<String> ANATOMY = Set.of("dscp", "interfaces");
 
@@ -321,8 +321,9 @@ public final class ScenarioReader {
     Duration jitter = m.containsKey("jitter") ? m.get("jitter").duration() : Duration.ZERO;
     double loss = m.containsKey("loss") ? m.get("loss").fraction() : 0;
     int mtu = m.containsKey("mtu") ? (int) m.get("mtu").integer(0, 1 << 16) : Link.DEFAULT_MTU;
+    int cost = m.containsKey("cost") ? (int) m.get("cost").integer(1, Link.MAX_COST) : 1;
     try {
-      return new Link(index, ends[0].trim(), ends[1].trim(), delay, jitter, loss, mtu);
+      return new Link(index, ends[0].trim(), ends[1].trim(), delay, jitter, loss, mtu, cost);
     } catch (IllegalArgumentException e) {
       throw item.error(e.getMessage());
     }

@@ -18,6 +18,60 @@ class RoutesAndAddressesTest {
     assertThat(routes.nextHopsToClient("r1")).containsExactly("client");
   }
 
+  /** A link of cost 2 makes a one-hop branch tie with a two-hop one: ECMP over unequal lengths. */
+  @Test
+  void linkCostsLetBranchesOfUnequalLengthTie() {
+    Scenario s = ScenarioReader.read("""
+        name: unequal
+        nodes:
+          - {name: client, role: client}
+          - {name: r1}
+          - {name: r2a}
+          - {name: r2b}
+          - {name: r3b}
+          - {name: r4}
+          - {name: dst, role: destination}
+        links:
+          - client -- r1
+          - r1 -- r2a
+          - r1 -- r2b
+          - {between: r2a -- r4, cost: 2}
+          - r2b -- r3b
+          - r3b -- r4
+          - r4 -- dst
+        """, "unequal.yaml");
+    Routes routes = Routes.of(s);
+    assertThat(routes.nextHopsToDestination("r1")).containsExactly("r2a", "r2b");
+    assertThat(routes.nextHopsToClient("r4")).containsExactly("r2a", "r3b");
+    PathGraph graph = PathGraph.of(s, false);
+    // r4 answers at TTL 3 (over the short branch) and 4, the destination at 4 and 5.
+    assertThat(graph.interfaces().get(3)).contains(AddressPlan.ipv4(s.links().get(3), "r4"));
+    assertThat(graph.interfaces().get(4)).contains(AddressPlan.ipv4(s.links().get(5), "r4"),
+        AddressPlan.destination(s, false));
+    assertThat(graph.interfaces().get(5)).containsExactly(AddressPlan.destination(s, false));
+    // Without the cost the short branch alone is a shortest path.
+    Scenario plain = ScenarioReader.read("""
+        name: plain
+        nodes:
+          - {name: client, role: client}
+          - {name: r1}
+          - {name: r2a}
+          - {name: r2b}
+          - {name: r3b}
+          - {name: r4}
+          - {name: dst, role: destination}
+        links:
+          - client -- r1
+          - r1 -- r2a
+          - r1 -- r2b
+          - r2a -- r4
+          - r2b -- r3b
+          - r3b -- r4
+          - r4 -- dst
+        """, "plain.yaml");
+    assertThat(Routes.of(plain).nextHopsToDestination("r1")).containsExactly("r2a");
+  }
+
   @Test
   void hostsDoNotForward() {
     Scenario s = ScenarioLibrary.load("linear");

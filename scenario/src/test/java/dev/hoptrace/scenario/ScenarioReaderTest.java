@@ -83,6 +83,7 @@ class ScenarioReaderTest {
       "''              | ''                     | '{between: r1 -- dst, delay: fast}' | expected a duration",
       "''              | ''                     | '{between: r1 -- dst, loss: 150%}' | loss must be 0..100%",
       "''              | ''                     | '{between: r1 -- dst, mtu: 500}' | MTU must be 1280..9000",
+      "''              | ''                     | '{between: r1 -- dst, cost: 0}' | out of range 1..100",
       "', icmp: loud'  | ''                     | r1 -- dst          | expected answer, silent or",
       "', icmp: {rate: fast}' | ''              | r1 -- dst          | expected a rate such as 10/s",
       "', udp: silent' | ''                     | r1 -- dst          | 'udp' does not apply to a router",

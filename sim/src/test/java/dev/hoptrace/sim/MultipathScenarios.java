@@ -6,8 +6,8 @@ import dev.hoptrace.core.mda.MultipathResult;
 import dev.hoptrace.scenario.PathGraph;
 import dev.hoptrace.scenario.Scenario;
 import dev.hoptrace.scenario.ScenarioLibrary;
-import dev.hoptrace.scenario.ScenarioReader;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,42 +17,16 @@ import java.util.Set;
 final class MultipathScenarios {
   private MultipathScenarios() {}
 
-  /** Two per-flow diamonds inside a diamond: three branching routers, four parallel paths. */
-  static final String NESTED = """
-      name: nested-diamond
-      description: r1 balances over r2a and r2b, each of which balances over two routers.
-      nodes:
-        - {name: client, role: client}
-        - {name: r1}
-        - {name: r2a}
-        - {name: r2b}
-        - {name: r3a}
-        - {name: r3b}
-        - {name: r3c}
-        - {name: r3d}
-        - {name: r4}
-        - {name: dst, role: destination}
-      links:
-        - client -- r1
-        - r1 -- r2a
-        - r1 -- r2b
-        - r2a -- r3a
-        - r2a -- r3b
-        - r2b -- r3c
-        - r2b -- r3d
-        - r3a -- r4
-        - r3b -- r4
-        - r3c -- r4
-        - r3d -- r4
-        - r4 -- dst
-      """;
-
   /** Routers that balance (several next hops): how many stopping-rule tests can fail. */
   record Case(String name, int branchingRouters) {
+    /**
+     * The library's diamonds, and the benchmark's scenario files (bench/scenarios) for the other
+     * shapes: 8 next hops, a nested diamond, branches of unequal length.
+     */
     Scenario scenario() {
-      return name.equals("nested-diamond")
-          ? ScenarioReader.read(NESTED, "nested-diamond")
-          : ScenarioLibrary.load(name);
+      return ScenarioLibrary.names().contains(name)
+          ? ScenarioLibrary.load(name)
+          : ScenarioLibrary.read(Path.of("..", "bench", "scenarios", name + ".yaml"));
     }
 
     @Override
@@ -63,7 +37,7 @@ final class MultipathScenarios {
 
   static List<Case> all() {
     return List.of(new Case("ecmp-diamond", 1), new Case("ecmp-wide", 1),
-        new Case("nested-diamond", 3));
+        new Case("ecmp-8way", 1), new Case("ecmp-nested", 3), new Case("ecmp-unequal", 1));
   }
 
   /** What the trace found that the scenario does not have, and what it missed; empty if exact. */

@@ -11,6 +11,7 @@ import dev.hoptrace.lab.IpFamily;
 import dev.hoptrace.lab.Lab;
 import dev.hoptrace.scenario.PathGraph;
 import dev.hoptrace.scenario.ScenarioLibrary;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * algorithm, as root (the command builds the lab itself) and unprivileged. At 99 % a trace misses
  * a branch with probability up to 1 %, so a trace that differs is run once more (a new session
  * port, so new flows) before the test fails. Linux hashes no ICMP field: ICMP flows all take one
- * branch, and the trace shows exactly one path of the graph.
+ * branch, and the trace shows exactly one path of the graph. The benchmark's scenario files
+ * (8-way, nested, unequal branches) are traced with MDA-Lite too.
  */
 class MdaIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,6 +83,38 @@ class MdaIT {
     assertThat(found.edges).as(found.raw).isEqualTo(Found.edges(expected));
     assertThat(found.json.get("stopReason").asText()).isEqualTo("destination-reached");
     assertThat(found.json.get("dropped").get("unmatched").asInt()).isZero();
+  }
+
+  static Stream<Arguments> benchScenarios() {
+    List<Arguments> all = new ArrayList<>();
+    for (String scenario : List.of("ecmp-8way", "ecmp-nested", "ecmp-unequal")) {
+      for (IpFamily family : IpFamily.values()) {
+        all.add(Arguments.of(scenario, family));
+      }
+    }
+    return all.stream();
+  }
+
+  /**
+   * The benchmark's other shapes (bench/scenarios): eight next hops; balancers in a row, each
+   * seeded on its own so that the second spreads what the first sent it; equal-cost branches of
+   * unequal length (a link of cost 2), so r4 and the destination answer at two TTLs. MDA-Lite.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("benchScenarios")
+  void liteFindsTheBenchmarkShapesInTheirLabs(String scenario, IpFamily family) throws Exception {
+    Path file = Path.of("..", "bench", "scenarios", scenario + ".yaml").toAbsolutePath();
+    PathGraph expected = PathGraph.of(ScenarioLibrary.read(file), family == IpFamily.IPV6);
+    Found found = null;
+    for (int attempt = 0; attempt < 2 && (found == null || !found.matches(expected)); attempt++) {
+      LabCommand.Run run = LabCommand.run("mda", "--scenario", file.toString(), family.flag(),
+          "--lite", "--confidence", "99", "-w", "2", "-o", "json", "dst");
+      assertThat(run.result().exitCode()).as(run.result().describe()).isZero();
+      assertThat(run.leftovers()).isEmpty();
+      found = Found.of(run.result());
+    }
+    assertThat(found.interfaces).as(found.raw).isEqualTo(Found.interfaces(expected));
+    assertThat(found.edges).as(found.raw).isEqualTo(Found.edges(expected));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -64,6 +64,16 @@ final class HopRecord {
     return interfaces.size();
   }
 
+  /**
+   * The hop's only interface when every flow probed here answered from it: a router, not the
+   * destination, with no silence and no per-packet balancing. Null otherwise.
+   */
+  InetAddress onlyRouter() {
+    return interfaces.size() == 1 && silent == 0 && !perPacket && !destination
+        ? interfaces.iterator().next()
+        : null;
+  }
+
   MultipathHop toHop() {
     List<Link> edges = new ArrayList<>();
     links.forEach((key, flows) ->

@@ -30,18 +30,29 @@ final class MdaLite {
   private final TraceState state;
   private final StoppingRule rule;
   private final NodeControl nodeControl;
+  private final PerPacketCheck perPacket;
 
-  MdaLite(TraceState state, StoppingRule rule, NodeControl nodeControl) {
+  MdaLite(TraceState state, StoppingRule rule, NodeControl nodeControl, PerPacketCheck perPacket) {
     this.state = state;
     this.rule = rule;
     this.nodeControl = nodeControl;
+    this.perPacket = perPacket;
   }
 
   void explore(int ttl) throws NetworkException {
+    state.scout(ttl);
     probeWholeHop(ttl);
     reconnect(ttl);
     if (meshedOrAsymmetric(ttl)) {
-      nodeControl.explore(ttl);
+      // Flows crossing between branches may be a per-packet balancer's doing; once it is known,
+      // the flows through it are merged and the hop is probed as a whole again.
+      if (state.meshed(ttl) && perPacket.afterMeshing(ttl)) {
+        probeWholeHop(ttl);
+        reconnect(ttl);
+      }
+      if (meshedOrAsymmetric(ttl)) {
+        nodeControl.explore(ttl);
+      }
     }
   }
 
@@ -50,21 +61,34 @@ final class MdaLite {
     // are placed one hop before instead, and only those still on their way come here.
     boolean direct = !state.destinationBefore(ttl);
     while (!state.outOfBudget()) {
+      // Vertices that delivered to the destination are done; the rule counts the other flows.
+      Map<Vertex, VertexFlows> groups = state.groups(ttl);
+      Set<Vertex> closed = new HashSet<>();
+      List<List<Integer>> reusable = new ArrayList<>();
+      for (VertexFlows vertex : groups.values()) {
+        if (vertex.closed()) {
+          closed.add(vertex.vertex);
+        } else {
+          reusable.add(vertex.unprobed);
+        }
+      }
       Set<Answer> seen = new HashSet<>();
       int probed = 0;
       for (int flow = 0; flow < state.flowCount(); flow++) {
         Answer answer = state.answer(flow, ttl);
-        if (answer != null) {
+        if (answer != null
+            && !state.vertex(flow, ttl - 1).map(closed::contains).orElse(false)) {
           probed++;
           seen.add(answer);
         }
+      }
+      if (probed == 0 && !closed.isEmpty() && closed.size() == groups.size()) {
+        return;
       }
       int need = rule.target(seen.size()) - probed;
       if (need <= 0) {
         return;
       }
-      List<List<Integer>> reusable = new ArrayList<>();
-      state.groups(ttl).values().forEach(vertex -> reusable.add(vertex.unprobed));
       List<Integer> batch = new ArrayList<>(RoundRobin.take(reusable, need));
       int missing = need - batch.size();
       if (missing > 0 && direct) {
@@ -113,27 +137,14 @@ final class MdaLite {
     }
     state.locate(back, ttl - 1);
 
-    Collection<VertexFlows> vertices = state.groups(ttl).values();
-    Map<Answer, Integer> inDegree = new HashMap<>();
     Set<Long> outDegrees = new HashSet<>();
-    long widest = 0;
-    for (VertexFlows vertex : vertices) {
-      if (vertex.vertex.address().isEmpty()) {
-        continue;
-      }
+    for (VertexFlows vertex : state.groups(ttl).values()) {
       long out = vertex.answeringSuccessors();
-      if (out > 0) {
+      if (vertex.vertex.address().isPresent() && out > 0) {
         outDegrees.add(out);
       }
-      widest = Math.max(widest, out);
-      for (Answer next : vertex.successors) {
-        if (!(next instanceof Answer.Silent)) {
-          inDegree.merge(next, 1, Integer::sum);
-        }
-      }
     }
-    boolean meshed = widest >= 2 && inDegree.values().stream().anyMatch(in -> in >= 2);
-    return meshed || outDegrees.size() > 1;
+    return state.meshed(ttl) || outDegrees.size() > 1;
   }
 
   private static long interfaceVertices(Collection<VertexFlows> vertices) {

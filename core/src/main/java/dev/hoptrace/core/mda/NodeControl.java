@@ -36,6 +36,7 @@ final class NodeControl {
   }
 
   void explore(int ttl) throws NetworkException {
+    state.scout(ttl);
     // Vertices that asked for new flows last round, with their size then; and empty rounds so far.
     Map<Vertex, Integer> waiting = new HashMap<>();
     Map<Vertex, Integer> barren = new HashMap<>();
@@ -52,7 +53,7 @@ final class NodeControl {
         } else if (before != null) {
           barren.remove(vertex.vertex);
         }
-        int need = rule.target(vertex.successors.size()) - vertex.probed.size();
+        int need = vertex.closed() ? 0 : rule.target(vertex.successors.size()) - vertex.probed.size();
         if (need <= 0 || barren.getOrDefault(vertex.vertex, 0) >= BARREN_ROUNDS) {
           continue;
         }

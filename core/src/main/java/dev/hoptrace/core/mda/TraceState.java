@@ -23,10 +23,81 @@ final class TraceState {
   private final TreeMap<Integer, HopRecord> hops = new TreeMap<>();
   private int sent;
   private boolean outOfBudget;
+  /** The last TTL whose exploration is finished: its interfaces are final for this trace. */
+  private int settled;
 
   TraceState(FlowProber prober, MdaSettings settings) {
     this.prober = prober;
     this.settings = settings;
+    this.settled = settings.firstTtl() - 1;
+  }
+
+  /** The exploration of {@code ttl} is finished: what it found may now stand for other flows. */
+  void settle(int ttl) {
+    settled = Math.max(settled, ttl);
+  }
+
+  /**
+   * The interface every flow passes at {@code ttl}, when that is known without probing: a settled
+   * hop where all the flows probed answered from one router (the stopping rule's n_1 found no
+   * second, or the first hop, see {@link #firstHop}), and no path ended at or before it. A flow not
+   * probed there is taken to pass it, as a flow probed there would have; null when not so.
+   */
+  InetAddress implied(int ttl) {
+    if (ttl > settled || ttl < settings.firstTtl()) {
+      return null;
+    }
+    HopRecord hop = hops.get(ttl);
+    return hop == null || destinationBefore(ttl + 1) ? null : hop.onlyRouter();
+  }
+
+  /**
+   * The first hop from one flow. It is the host's own routing decision, so, as scamper's tracelb
+   * does, the trace does not test the host for balancing: one flow finds it, and it stands for all
+   * flows ({@link #implied}). False when that flow went unanswered: the hop is then explored as
+   * any other.
+   */
+  boolean firstHop() throws NetworkException {
+    int ttl = settings.firstTtl();
+    send(ttl, newFlows(1));
+    return !(answer(0, ttl) instanceof Answer.Silent);
+  }
+
+  /**
+   * Sends one flow from each vertex before {@code ttl} that has none there yet, before the hop is
+   * probed in earnest: a vertex whose flow reaches the destination is then done ({@link
+   * VertexFlows#closed}), and the flows sent count toward every rule after.
+   */
+  void scout(int ttl) throws NetworkException {
+    List<Integer> scouts = new ArrayList<>();
+    for (VertexFlows vertex : groups(ttl).values()) {
+      if (vertex.probed.isEmpty() && !vertex.unprobed.isEmpty()) {
+        scouts.add(vertex.unprobed.getFirst());
+      }
+    }
+    send(ttl, scouts);
+  }
+
+  /**
+   * Whether flows at {@code ttl} cross between branches: some vertex before has two next hops
+   * here and some interface here two vertices before it. Per-flow meshing looks like this, and so
+   * does a per-packet balancer one hop before whose flows then land at random.
+   */
+  boolean meshed(int ttl) {
+    Map<Answer, Integer> inDegree = new java.util.HashMap<>();
+    long widest = 0;
+    for (VertexFlows vertex : groups(ttl).values()) {
+      if (vertex.vertex.address().isEmpty()) {
+        continue;
+      }
+      widest = Math.max(widest, vertex.answeringSuccessors());
+      for (Answer next : vertex.successors) {
+        if (!(next instanceof Answer.Silent)) {
+          inDegree.merge(next, 1, Integer::sum);
+        }
+      }
+    }
+    return widest >= 2 && inDegree.values().stream().anyMatch(in -> in >= 2);
   }
 
   /** Hands out {@code count} flows never used before. */
@@ -84,6 +155,9 @@ final class TraceState {
   void locate(List<Integer> flows, int ttl) throws NetworkException {
     List<Integer> pending = flows;
     for (int at = ttl; at >= settings.firstTtl() && ttl - at < settings.gapLimit(); at--) {
+      if (implied(at) != null) {
+        return; // every flow passes the hop's one interface: nothing to learn by probing
+      }
       int t = at;
       send(t, pending.stream().filter(flow -> answer(flow, t) == null).toList());
       pending = pending.stream().filter(flow -> answer(flow, t) instanceof Answer.Silent).toList();
@@ -136,7 +210,8 @@ final class TraceState {
       }
       switch (answer(flow, at)) {
         case null -> {
-          return Optional.empty();
+          InetAddress only = implied(at);
+          return only == null ? Optional.empty() : Optional.of(Vertex.at(at, only));
         }
         case Answer.Destination end -> {
           return Optional.empty();
@@ -185,6 +260,11 @@ final class TraceState {
       }
     }
     return false;
+  }
+
+  /** Whether anything was sent to {@code ttl} yet. */
+  boolean probed(int ttl) {
+    return hops.containsKey(ttl);
   }
 
   HopRecord hop(int ttl) {
@@ -239,6 +319,10 @@ final class TraceState {
     for (int at = ttl - 1; at >= settings.firstTtl(); at--) {
       switch (row[at]) {
         case null -> {
+          InetAddress only = implied(at);
+          if (only != null) {
+            hop(ttl).link(at, only, to, flow);
+          }
           return;
         }
         case Answer.Destination end -> {

@@ -31,6 +31,16 @@ final class VertexFlows {
     return probed.size() + unprobed.size();
   }
 
+  /**
+   * The vertex delivered its flows to the destination and nothing else: it is the destination's
+   * neighbour, which reaches the one host over its connected link, so it has no other next hop to
+   * look for and needs no more flows.
+   */
+  boolean closed() {
+    return !successors.isEmpty()
+        && successors.stream().allMatch(answer -> answer instanceof Answer.Destination);
+  }
+
   /** Next hops that answered: what the vertex's out-degree is made of. */
   long answeringSuccessors() {
     return successors.stream().filter(answer -> !(answer instanceof Answer.Silent)).count();

@@ -7,7 +7,7 @@
  *
  * <p>Inside, TraceState keeps every answer and is the only sender (it enforces the budget);
  * NodeControl is the classic per-vertex step, MdaLite the whole-hop step with its meshing test,
- * PerPacketCheck the recheck. docs/mda.md describes the algorithms and their measured failure
+ * PerPacketCheck the recheck where a hop is meshed. docs/mda.md describes the algorithms and their measured failure
  * rates.
  */
 package dev.hoptrace.core.mda;

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
@@ -32,38 +33,88 @@ class MdaTest {
     MultipathResult result = new Mda(MdaSettings.DEFAULTS.withVariant(variant)).trace(prober);
 
     assertThat(topology.names(result.interfaces())).isEqualTo(topology.interfaces());
-    assertThat(topology.edgeNames(result.links())).isEqualTo(topology.edges());
+    if (shape.check() != Topologies.Check.INTERFACES_AND_PER_PACKET) {
+      assertThat(topology.edgeNames(result.links())).isEqualTo(topology.edges());
+    }
+    assertThat(shape.found(result)).isTrue();
     assertThat(result.end()).isEqualTo(End.DESTINATION_REACHED);
     assertThat(result.probesSent()).isEqualTo(prober.probes());
     assertThat(result.hops().stream().mapToInt(MultipathHop::probes).sum())
         .isEqualTo(prober.probes());
   }
 
+  /**
+   * The first hop is the host's own choice and is found with one flow; each hop after it with one
+   * interface costs the stopping rule's n_1 flows, no more; the destination's neighbour delivers to
+   * it and needs one flow, as nothing else can follow it.
+   */
   @ParameterizedTest
   @EnumSource(Variant.class)
-  void aSinglePathTakesNOneFlowsPerHop(Variant variant) throws Exception {
+  void aSinglePathTakesOneFlowAtEachEndAndNOneBetween(Variant variant) throws Exception {
     FakeTopology topology = Topologies.single();
+    int n1 = StoppingRule.of(0.95).target(1);
     MultipathResult result =
         new Mda(MdaSettings.DEFAULTS.withVariant(variant)).trace(topology.prober(SEED));
 
-    assertThat(result.hops()).extracting(MultipathHop::probes).containsExactly(6, 6, 6, 6);
+    assertThat(result.hops()).extracting(MultipathHop::probes).containsExactly(1, n1, n1, 1);
     assertThat(result.hops()).extracting(MultipathHop::destination)
         .containsExactly(false, false, false, true);
     assertThat(result.hops().get(1).links()).singleElement().satisfies(link -> {
       assertThat(link.from()).isEqualTo(topology.address("A"));
       assertThat(link.to()).isEqualTo(topology.address("B"));
-      assertThat(link.flows()).hasSize(6);
+      // One flow probed at A, the others known to pass it: A was the only first hop.
+      assertThat(link.flows()).hasSize(n1);
     });
+  }
+
+  /**
+   * MDA-Lite on a diamond of width w (A > B1..Bw > C > T) pays, whatever the hash: one flow for
+   * the first hop, n_w for the diamond's hop (flows from A reused, the rest new), n_1 for C (all
+   * reused from the hop before), or w when that is more, as each branch needs its edge into C; and
+   * one flow to the destination; no per-packet rechecks, as the branches meet at once. The bound
+   * follows from the rule alone.
+   */
+  @ParameterizedTest(name = "{0}-way at {1}")
+  @CsvSource({"2, 0.95", "4, 0.95", "8, 0.95", "2, 0.99", "4, 0.99", "8, 0.99"})
+  void liteOnADiamondPaysWhatTheRuleAsksAndNoMore(int width, double confidence)
+      throws Exception {
+    StoppingRule rule = StoppingRule.of(confidence);
+    int bound = 1 + rule.target(width) + Math.max(rule.target(1), width) + 1;
+    Mda lite = new Mda(
+        MdaSettings.DEFAULTS.withVariant(Variant.MDA_LITE).withConfidence(confidence));
+    for (long seed = 0; seed < 200; seed++) {
+      FakeTopology.Prober prober = Topologies.diamond(width).prober(seed);
+      MultipathResult result = lite.trace(prober);
+      assertThat(prober.probes()).as("seed %d", seed).isLessThanOrEqualTo(bound);
+      assertThat(result.hops()).extracting(MultipathHop::probes).first().isEqualTo(1);
+    }
   }
 
   @ParameterizedTest
   @EnumSource(Variant.class)
-  void aPerPacketBalancerIsReportedAtItsHopOnly(Variant variant) throws Exception {
+  void aPerPacketBalancerWhoseBranchesStayApartIsReportedAtItsHopOnly(Variant variant)
+      throws Exception {
+    FakeTopology topology = Topologies.perPacketApart();
     MultipathResult result = new Mda(MdaSettings.DEFAULTS.withVariant(variant))
-        .trace(Topologies.perPacket().prober(SEED));
+        .trace(topology.prober(SEED));
 
+    assertThat(topology.names(result.interfaces())).isEqualTo(topology.interfaces());
     assertThat(result.hops()).extracting(MultipathHop::perPacket)
-        .containsExactly(false, true, false, false);
+        .containsExactly(false, true, false, false, false);
+  }
+
+  /** Where a per-packet balancer's branches meet at once, its edges need no recheck. */
+  @ParameterizedTest
+  @EnumSource(Variant.class)
+  void aPerPacketBalancerWhoseBranchesMeetCostsNoRechecks(Variant variant) throws Exception {
+    FakeTopology topology = Topologies.perPacket();
+    FakeTopology.Prober prober = topology.prober(SEED);
+    MultipathResult result = new Mda(MdaSettings.DEFAULTS.withVariant(variant)).trace(prober);
+
+    assertThat(topology.edgeNames(result.links())).isEqualTo(topology.edges());
+    // No flow was sent twice to one TTL: every probe at TTL 2 is a flow of its own.
+    assertThat(result.hops().get(1).probes()).isEqualTo(result.hops().get(1).links().stream()
+        .flatMap(link -> link.flows().stream()).distinct().count());
   }
 
   @ParameterizedTest
