@@ -29,9 +29,19 @@ final class EmulatedLinks {
         || isEmulatedRouter(scenario, link.a()) || isEmulatedRouter(scenario, link.b());
   }
 
-  /** True for a router that reports MPLS labels: it lives in an emulator, not a namespace. */
+  /**
+   * True for a router that reports MPLS labels or quotes less than Linux: it lives in an
+   * emulator, not a namespace.
+   */
   static boolean isEmulatedRouter(Scenario scenario, String node) {
-    return !scenario.node(node).router().mpls().isEmpty();
+    RouterBehaviour b = scenario.node(node).router();
+    return !b.mpls().isEmpty() || b.quotesShort();
+  }
+
+  private static String whyEmulated(Scenario scenario, String node) {
+    RouterBehaviour b = scenario.node(node).router();
+    return b.mpls().isEmpty() ? node + " quotes " + b.quote() + " bytes"
+        : node + " reports MPLS labels";
   }
 
   /** Every path a scenario without {@link #structuralRefusals} needs emulated, in link order. */
@@ -76,7 +86,7 @@ final class EmulatedLinks {
         reasons.add("jitter " + text(link.jitter()) + where);
       }
     }
-    path.routers().forEach(r -> reasons.add(r + " reports MPLS labels"));
+    path.routers().forEach(r -> reasons.add(whyEmulated(scenario, r)));
     return path + " (" + String.join(", ", reasons) + ")";
   }
 
@@ -101,10 +111,10 @@ final class EmulatedLinks {
       if (!isEmulatedRouter(scenario, node.name())) {
         continue;
       }
-      String name = "router " + node.name() + " reports MPLS labels";
+      String name = "router " + whyEmulated(scenario, node.name());
       int links = scenario.linksOf(node.name()).size();
       if (node.role() != dev.hoptrace.scenario.Node.Role.ROUTER || links != 2) {
-        refusals.add(name + " but has " + links + " links: the link emulator builds an MPLS "
+        refusals.add(name + " but has " + links + " links: the link emulator builds such a "
             + "router only as a transit hop between two neighbours");
       }
       RouterBehaviour b = node.router();
@@ -128,7 +138,7 @@ final class EmulatedLinks {
         extra.add("prefix");
       }
       if (!extra.isEmpty()) {
-        refusals.add(name + " and has " + String.join(", ", extra) + ": an emulated MPLS "
+        refusals.add(name + " and has " + String.join(", ", extra) + ": an emulated "
             + "router hop only forwards and answers from its link addresses");
       }
     }

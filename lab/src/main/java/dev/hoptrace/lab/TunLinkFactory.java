@@ -62,7 +62,8 @@ public final class TunLinkFactory implements EmulatedLinkFactory {
       Link before = links.get(i);
       Link after = links.get(i + 1);
       builder.router(new RouterHop(face(scenario, before, router),
-          face(scenario, after, router), scenario.node(router).router().mpls()));
+          face(scenario, after, router), scenario.node(router).router().mpls(),
+          scenario.node(router).router().quote()));
       builder.farLink(profile(after));
     }
     if (clientTap != null && path.endA().equals(scenario.client().name())) {

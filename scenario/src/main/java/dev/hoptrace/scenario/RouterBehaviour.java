@@ -18,6 +18,8 @@ import java.util.Optional;
  *     outbound address, and translate the replies (and the probes quoted in ICMP errors) back
  * @param balancing how it spreads traffic over several equally short next hops
  * @param filter what it does with traffic it would forward toward the destination
+ * @param quote bytes of a datagram past its IP header that its ICMP errors quote, at least 8 (RFC
+ *     792's minimum, still seen on IPv4); {@link #FULL_QUOTE} for as much as fits, as Linux does
  */
 public record RouterBehaviour(
     IcmpPolicy icmp,
@@ -26,7 +28,11 @@ public record RouterBehaviour(
     List<MplsLabelStackEntry> mpls,
     boolean nat,
     Balancing balancing,
-    Filter filter) {
+    Filter filter,
+    int quote) {
+
+  /** Quote as much as fits in 576 bytes (IPv4) or the IPv6 minimum MTU, as Linux does. */
+  public static final int FULL_QUOTE = 0;
 
   /** Per-flow hashes the fields load balancers hash (addresses, protocol, ports, flow label);
    *  per-packet sends each packet to the next next hop in turn. */
@@ -34,7 +40,7 @@ public record RouterBehaviour(
 
   /** Answers, balances per flow, forwards everything. */
   public static final RouterBehaviour DEFAULT = new RouterBehaviour(IcmpPolicy.ANSWER,
-      Optional.empty(), Optional.empty(), List.of(), false, Balancing.PER_FLOW, Filter.NONE);
+      Optional.empty(), Optional.empty(), List.of(), false, Balancing.PER_FLOW, Filter.NONE, FULL_QUOTE);
 
   public RouterBehaviour {
     Objects.requireNonNull(icmp, "icmp");
@@ -43,8 +49,37 @@ public record RouterBehaviour(
     Objects.requireNonNull(balancing, "balancing");
     Objects.requireNonNull(filter, "filter");
     mpls = List.copyOf(mpls);
+    if (quote != FULL_QUOTE && quote < 8) {
+      throw new IllegalArgumentException("a router quotes at least 8 bytes past the IP header"
+          + " (RFC 792)");
+    }
+    if (quote != FULL_QUOTE && !mpls.isEmpty()) {
+      throw new IllegalArgumentException("'quote' cannot go with 'mpls': RFC 4884 pads the quote"
+          + " of an error with extensions to 128 bytes");
+    }
     if (mpls.size() > 8) {
       throw new IllegalArgumentException("an MPLS label stack here has at most 8 entries");
     }
+  }
+
+  /** Without a short quote: as much as fits. */
+  public RouterBehaviour(IcmpPolicy icmp, Optional<Inet4Address> replyFromV4,
+      Optional<Inet6Address> replyFromV6, List<MplsLabelStackEntry> mpls, boolean nat,
+      Balancing balancing, Filter filter) {
+    this(icmp, replyFromV4, replyFromV6, mpls, nat, balancing, filter, FULL_QUOTE);
+  }
+
+  /** Whether its errors quote less than Linux's. */
+  public boolean quotesShort() {
+    return quote != FULL_QUOTE;
+  }
+
+  /** {@code original} cut to what this router quotes of it. */
+  public byte[] quoted(byte[] original) {
+    if (quote == FULL_QUOTE || original.length == 0) {
+      return original;
+    }
+    int header = (original[0] & 0xf0) == 0x60 ? 40 : (original[0] & 0x0f) * 4;
+    return java.util.Arrays.copyOf(original, Math.min(original.length, header + quote));
   }
 }

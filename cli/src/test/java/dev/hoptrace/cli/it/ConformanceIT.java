@@ -147,6 +147,10 @@ class ConformanceIT {
     all.add(ConformanceCase.of("mpls", "-I", IPV6, ROOT_RAW, "labels"));
     all.add(ConformanceCase.of("mpls", "", IPV4, NOBODY_UNPRIVILEGED, "labels"));
     all.add(ConformanceCase.of("mpls", "-I", IPV6, NOBODY_UNPRIVILEGED, "labels"));
+    // r2 quotes the IP header and 8 bytes (the lab: a router hop in the link emulator).
+    all.add(ConformanceCase.of("short-quote", "", IPV4, ROOT_RAW, "8 bytes"));
+    all.add(ConformanceCase.of("short-quote", "-I", IPV4, NOBODY_UNPRIVILEGED, "8 bytes"));
+    all.add(ConformanceCase.of("short-quote", "", IPV6, NOBODY_UNPRIVILEGED, "8 bytes"));
     all.add(ConformanceCase.of("transatlantic", "", IPV4, ROOT_RAW, "delays"));
     all.add(ConformanceCase.of("transatlantic", "-I", IPV6, NOBODY_UNPRIVILEGED, "delays"));
     all.add(ConformanceCase.of("transatlantic", "-T", IPV4, NOBODY_UNPRIVILEGED, "delays"));

@@ -16,8 +16,16 @@ import java.util.Objects;
  * @param towardA the hop's addresses on the link to end A
  * @param towardB the hop's addresses on the link to end B
  * @param mplsLabels outermost first; give the last entry its bottom-of-stack bit yourself
+ * @param quote bytes past the IP header its errors quote (at least 8, RFC 792's minimum), or 0
+ *     for as much as fits, as Linux
  */
-public record RouterHop(Face towardA, Face towardB, List<MplsLabelStackEntry> mplsLabels) {
+public record RouterHop(Face towardA, Face towardB, List<MplsLabelStackEntry> mplsLabels,
+    int quote) {
+
+  /** A hop that quotes as much as fits. */
+  public RouterHop(Face towardA, Face towardB, List<MplsLabelStackEntry> mplsLabels) {
+    this(towardA, towardB, mplsLabels, 0);
+  }
 
   /**
    * The hop's addresses on one link; a family without an address is never answered in.
@@ -37,6 +45,15 @@ public record RouterHop(Face towardA, Face towardB, List<MplsLabelStackEntry> mp
     Objects.requireNonNull(towardA, "towardA");
     Objects.requireNonNull(towardB, "towardB");
     mplsLabels = List.copyOf(mplsLabels);
+    if (quote != 0 && quote < 8) {
+      throw new IllegalArgumentException("a router quotes at least 8 bytes past the IP header");
+    }
+  }
+
+  /** {@code packet} cut to what this hop quotes of it. */
+  byte[] quoted(byte[] packet, int ipHeaderLength) {
+    return quote == 0 ? packet
+        : java.util.Arrays.copyOf(packet, Math.min(packet.length, ipHeaderLength + quote));
   }
 
   Face face(Leg.Side side) {
