@@ -6,7 +6,7 @@
  *   bench/compare-bulk.sh [--rates 1000,5000,10000] [--flood 25000,50000,100000,200000]
  *                         [--flood-threads 1,2]
  *                         [--sample N] [--answering] [--ipv6] [--max-ttl 16]
- *                         [--only scamper|hoptrace|flood]
+ *                         [--only scamper|hoptrace|flood] [--hoptrace-args "-q 1 --wait 1"]
  *
  * 1. The lab: the library's bulk-tree (or --scenario NAME|FILE.yaml), 3,328 IPv4 targets behind 18 routers (silent and
  *    unreachable hosts, a silent router, 3 and 4 hops).
@@ -17,8 +17,8 @@
  *    scenario: every hop that should answer did, from the right address, none other did, and
  *    the trace ended as the scenario says (reached, !H, or the gap limit behind silent hosts).
  *    scamper: trace -P udp-paris -w 1 -m MAX (two attempts per hop, its default), JSON output.
- *    hoptrace: bulk -f targets --rate R --max-ttl MAX -o json, JSON Lines; skipped with a
- *    message while this build has no bulk command.
+ *    hoptrace: bulk -f targets --rate R --max-ttl MAX -o json [--hoptrace-args], JSON Lines;
+ *    skipped with a message while this build has no bulk command.
  * 3. Flood (bench/lab-flood.c, compiled with cc): UDP probes at TTL 1..4 to the answering
  *    targets at fixed offered rates from 1 and 2 sending threads (--flood-threads), ICMP
  *    replies counted: what the lab's kernels sustain.
@@ -69,6 +69,7 @@ void main(String[] args) throws Exception {
   boolean ipv6 = false;
   int maxTtl = 16;
   String only = "";
+  String hoptraceArgs = "";
   for (int i = 0; i < args.length; i++) {
     switch (args[i]) {
       case "--scenario" -> file = args[++i];
@@ -80,6 +81,7 @@ void main(String[] args) throws Exception {
       case "--ipv6" -> ipv6 = true;
       case "--max-ttl" -> maxTtl = Integer.parseInt(args[++i]);
       case "--only" -> only = args[++i];
+      case "--hoptrace-args" -> hoptraceArgs = args[++i];
       default -> throw new IllegalArgumentException("unknown argument " + args[i]);
     }
   }
@@ -125,9 +127,10 @@ void main(String[] args) throws Exception {
         } else {
           Path out = work.resolve("hoptrace-" + rate + ".jsonl");
           List<String> command = List.of("sh", "-c", "exec \"$0\" bulk -f \"$1\" --rate \"$2\""
-              + " --max-ttl \"$3\" -o json > \"$4\"", hoptrace, list.toString(), "" + rate,
-              "" + maxTtl, out.toString());
-          rows.add(row(lab, "hoptrace bulk --rate " + rate, command, ipv6, out, expected, false));
+              + " --max-ttl \"$3\" -o json " + hoptraceArgs + " > \"$4\"", hoptrace,
+              list.toString(), "" + rate, "" + maxTtl, out.toString());
+          String name = ("hoptrace bulk --rate " + rate + " " + hoptraceArgs).strip();
+          rows.add(row(lab, name, command, ipv6, out, expected, false));
         }
       }
     }
@@ -194,6 +197,9 @@ String row(Lab lab, String name, List<String> command, boolean ipv6, Path out,
     }
     String[] t = result.stderr().lines().filter(l -> l.startsWith("TIME ")).reduce((a, b) -> b)
         .orElseThrow().split(" ");
+    // hoptrace's own summary: the rate while sending, the replies it dropped and why.
+    result.stderr().lines().filter(l -> l.contains("destinations traced"))
+        .forEach(l -> System.err.println(name + ": " + l));
     double wall = Double.parseDouble(t[1]);
     double cpu = Double.parseDouble(t[2]) + Double.parseDouble(t[3]);
     double rssMb = Long.parseLong(t[4]) / 1024.0;
@@ -305,7 +311,8 @@ Map<String, Observed> readScamper(String text) {
 Map<String, Observed> readHoptrace(String text) {
   Pattern dst = Pattern.compile("\"address\"\\s*:\\s*\"([^\"]+)\"");
   Pattern stop = Pattern.compile("\"stopReason\"\\s*:\\s*\"([a-z-]+)\"");
-  Pattern ttl = Pattern.compile("\\{\\s*\"ttl\"\\s*:\\s*(\\d+)");
+  // A hop object: {"ttl": N, "probes": ...}; not a probe's "quoted": {"ttl": ...}.
+  Pattern ttl = Pattern.compile("\\{\\s*\"ttl\"\\s*:\\s*(\\d+)\\s*,\\s*\"probes\"");
   Pattern responder = Pattern.compile("\"responder\"\\s*:\\s*\"([^\"]+)\"");
   Map<String, Observed> traces = new HashMap<>();
   for (String line : text.lines().filter(l -> l.contains("\"stopReason\"")).toList()) {

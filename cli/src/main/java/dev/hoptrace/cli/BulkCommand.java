@@ -20,6 +20,7 @@ import dev.hoptrace.core.net.NetworkException;
 import dev.hoptrace.core.net.Protocol;
 import dev.hoptrace.linux.ffm.Libc;
 import dev.hoptrace.scenario.ScenarioException;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -186,8 +187,10 @@ final class BulkCommand implements Subcommand {
       throws UserError {
     String path = options.write != null ? options.write : options.resume;
     if (path == null) {
-      // Not ours to close: a stream that forwards to stdout.
-      return new PrintStream(context.out(), false, StandardCharsets.UTF_8) {
+      // Not ours to close: a stream that forwards to stdout. Buffered: the writer flushes after
+      // each batch of results, not one write(2) per line.
+      return new PrintStream(new BufferedOutputStream(context.out(), 1 << 16), false,
+          StandardCharsets.UTF_8) {
         @Override
         public void close() {
           flush();
@@ -199,7 +202,8 @@ final class BulkCommand implements Subcommand {
           ? Files.newOutputStream(Path.of(path))
           : Files.newOutputStream(Path.of(path), StandardOpenOption.CREATE,
               StandardOpenOption.APPEND);
-      return new PrintStream(file, false, StandardCharsets.UTF_8);
+      return new PrintStream(new BufferedOutputStream(file, 1 << 16), false,
+          StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw UserError.usage("cannot write " + path + ": " + e.getMessage());
     }

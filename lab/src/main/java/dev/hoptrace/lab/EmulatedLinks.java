@@ -30,11 +30,19 @@ final class EmulatedLinks {
   }
 
   /**
-   * True for a router that reports MPLS labels or its interfaces (RFC 5837) in ICMP extensions:
-   * it lives in an emulator, not a namespace.
+   * True for a router that reports MPLS labels or its interfaces (RFC 5837) in ICMP extensions,
+   * or quotes less than Linux: it lives in an emulator, not a namespace.
    */
   static boolean isEmulatedRouter(Scenario scenario, String node) {
-    return scenario.node(node).router().reportsExtensions();
+    RouterBehaviour b = scenario.node(node).router();
+    return b.reportsExtensions() || b.quotesShort();
+  }
+
+  private static String whyEmulated(Scenario scenario, String node) {
+    RouterBehaviour b = scenario.node(node).router();
+    return node + (!b.mpls().isEmpty() ? " reports MPLS labels"
+        : !b.interfaces().isEmpty() ? " reports its interfaces (RFC 5837)"
+        : " quotes " + b.quote() + " bytes");
   }
 
   /** Every path a scenario without {@link #structuralRefusals} needs emulated, in link order. */
@@ -79,7 +87,7 @@ final class EmulatedLinks {
         reasons.add("jitter " + text(link.jitter()) + where);
       }
     }
-    path.routers().forEach(r -> reasons.add(r + " " + reports(scenario, r)));
+    path.routers().forEach(r -> reasons.add(whyEmulated(scenario, r)));
     return path + " (" + String.join(", ", reasons) + ")";
   }
 
@@ -104,10 +112,10 @@ final class EmulatedLinks {
       if (!isEmulatedRouter(scenario, node.name())) {
         continue;
       }
-      String name = "router " + node.name() + " " + reports(scenario, node.name());
+      String name = "router " + whyEmulated(scenario, node.name());
       int links = scenario.linksOf(node.name()).size();
       if (node.role() != dev.hoptrace.scenario.Node.Role.ROUTER || links != 2) {
-        refusals.add(name + " but has " + links + " links: the link emulator builds an MPLS "
+        refusals.add(name + " but has " + links + " links: the link emulator builds such a "
             + "router only as a transit hop between two neighbours");
       }
       RouterBehaviour b = node.router();
@@ -134,7 +142,7 @@ final class EmulatedLinks {
         extra.add("prefix");
       }
       if (!extra.isEmpty()) {
-        refusals.add(name + " and has " + String.join(", ", extra) + ": an emulated MPLS "
+        refusals.add(name + " and has " + String.join(", ", extra) + ": an emulated "
             + "router hop only forwards and answers from its link addresses");
       }
     }
@@ -149,11 +157,6 @@ final class EmulatedLinks {
   }
 
   /** "reports MPLS labels", or its interfaces: what makes the router an emulated hop. */
-  private static String reports(Scenario scenario, String router) {
-    return scenario.node(router).router().mpls().isEmpty()
-        ? "reports its interfaces (RFC 5837)" : "reports MPLS labels";
-  }
-
   private static Link otherLink(Scenario scenario, String router, Link known) {
     return scenario.linksOf(router).stream().filter(l -> !l.equals(known)).findFirst()
         .orElseThrow();

@@ -64,7 +64,8 @@ public final class TunLinkFactory implements EmulatedLinkFactory {
       Link after = links.get(i + 1);
       var behaviour = scenario.node(router).router();
       builder.router(new RouterHop(face(scenario, before, router),
-          face(scenario, after, router), behaviour.mpls(), behaviour.interfaces()));
+          face(scenario, after, router), behaviour.mpls(), behaviour.interfaces(),
+          behaviour.quote()));
       builder.farLink(profile(after));
     }
     if (clientTap != null && path.endA().equals(scenario.client().name())) {

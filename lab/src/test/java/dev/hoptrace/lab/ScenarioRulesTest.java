@@ -75,9 +75,9 @@ class ScenarioRulesTest {
         "  - r2 -- r3",
         "  - r3 -- dst"), "mpls-branch.yaml");
     assertThat(Lab.refusals(scenario, LabOptions.DEFAULT.emulator())).containsExactly(
-        "router p reports MPLS labels but has 3 links: the link emulator builds an MPLS router "
+        "router p reports MPLS labels but has 3 links: the link emulator builds such a router "
             + "only as a transit hop between two neighbours",
-        "router p reports MPLS labels and has nat: an emulated MPLS router hop only forwards "
+        "router p reports MPLS labels and has nat: an emulated router hop only forwards "
             + "and answers from its link addresses");
     assertThatThrownBy(() -> Lab.start(scenario)).isInstanceOf(LabException.class)
         .hasMessageContaining("but has 3 links");

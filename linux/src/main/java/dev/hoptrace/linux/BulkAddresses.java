@@ -44,4 +44,9 @@ final class BulkAddresses {
     }
     return false;
   }
+
+  /** The port of the sockaddr at {@code at} (the same place in both families). */
+  static int port(MemorySegment s, long at) {
+    return (s.get(JAVA_BYTE, at + 2) & 0xff) << 8 | (s.get(JAVA_BYTE, at + 3) & 0xff);
+  }
 }

@@ -155,9 +155,8 @@ final class DatagramBulkTransport implements BulkTransport {
       if (ping) {
         message[6] = (byte) (batch.sequence[i] >>> 8);
         message[7] = (byte) batch.sequence[i];
-        if (spec.paris()) {
-          holdChecksum(target);
-        }
+        holdChecksum(target, spec.paris() ? heldChecksum
+            : ProbeStamp.shortCheck(spec.check(target)));
       } else {
         port = spec.udpPort(batch.sequence[i]);
       }
@@ -174,9 +173,10 @@ final class DatagramBulkTransport implements BulkTransport {
 
   /**
    * Sets the stamp's slot so that the checksum the kernel computes (identifier filled in, and
-   * for ICMPv6 the pseudo-header) is flow 0's, whatever the sequence and stamp.
+   * for ICMPv6 the pseudo-header) is {@code wanted}, whatever the sequence and stamp: flow 0's
+   * with Paris, else the destination's short check, which a quote of 8 bytes still returns.
    */
-  private void holdChecksum(int target) {
+  private void holdChecksum(int target, int wanted) {
     message[2] = 0;
     message[3] = 0;
     message[4] = (byte) (identifier >>> 8);
@@ -189,7 +189,7 @@ final class DatagramBulkTransport implements BulkTransport {
       sum += IPPROTO_ICMPV6 + message.length;
     }
     int computed = Checksum.finish(sum);
-    long slot = computed + (~heldChecksum & 0xffff);
+    long slot = computed + (~wanted & 0xffff);
     while ((slot >>> 16) != 0) {
       slot = (slot & 0xffff) + (slot >>> 16);
     }
@@ -263,8 +263,46 @@ final class DatagramBulkTransport implements BulkTransport {
     ReplyKind kind = ReplyKind.ofIcmp(v6, ancillary.type, ancillary.code);
     int mtu = kind == ReplyKind.PACKET_TOO_BIG ? ancillary.info : 0;
     long at = ancillary.time > 0 ? ancillary.time : fallback;
-    add(spec.targets().find(address, 0), stamp, length, ancillary.offender, at, kind,
-        ancillary.type, ancillary.code, mtu, replies);
+    int target = spec.targets().find(address, 0);
+    if (stamp + ProbeStamp.LENGTH > length) {
+      addShort(target, length, BulkAddresses.port(in.names(), in.nameOffset(i)), at, kind, mtu,
+          replies);
+      return;
+    }
+    add(target, stamp, length, ancillary.offender, at, kind, ancillary.type, ancillary.code, mtu,
+        replies);
+  }
+
+  /**
+   * An error whose router quoted too little for the stamp (RFC 792: the IP header and 8 bytes).
+   * A ping socket still gets the quoted echo header: the sequence says which probe, and without
+   * Paris the checksum the kernel computed is the destination's short check (see {@link
+   * #holdChecksum}); with Paris it is held for the flow, so the sequence and the socket's
+   * identifier alone tie the reply. The UDP error queue returns only what follows the UDP header,
+   * and the quoted destination port in {@code msg_name}: without Paris that port is the probe's
+   * position, and nothing checks the destination (the socket's own port tells only that the probe
+   * was ours); with Paris every probe has one port, and the reply is unmatched.
+   */
+  private void addShort(int target, int length, int port, long at, ReplyKind kind, int mtu,
+      ReplyBatch replies) {
+    int sequence;
+    boolean known;
+    if (ping) {
+      sequence = (received[6] & 0xff) << 8 | (received[7] & 0xff);
+      int checksum = (received[2] & 0xff) << 8 | (received[3] & 0xff);
+      known = spec.paris() || (target >= 0
+          && checksum == ProbeStamp.shortCheck(spec.check(target)));
+    } else {
+      sequence = port - spec.port();
+      known = !spec.paris() && sequence >= 0 && spec.udpPort(sequence) == port;
+    }
+    if (target < 0 || !known || replies.full()) {
+      replies.unmatched++;
+      return;
+    }
+    int r = replies.addBySequence(target, sequence, at, kind, ancillary.type, ancillary.code, mtu,
+        ancillary.ttl);
+    System.arraycopy(ancillary.offender, 0, replies.responder, r * 16, addressLength);
   }
 
   private void echoReply(int i, long fallback, ReplyBatch replies) {

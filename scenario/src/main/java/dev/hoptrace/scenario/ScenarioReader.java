@@ -26,7 +26,7 @@ public final class ScenarioReader {
   private static final Set<String> TOP = Set.of("name", "description", "seed", "family", "nodes", "links",
       "kernel-icmp");
   private static final Set<String> NODE = Set.of("name", "role", "icmp", "reply-from", "mpls", "nat",
-      "balance", "filter", "udp", "tcp", "prefix", "hosts");
+      "balance", "filter", "udp", "tcp", "prefix", "hosts", "quote");
   private static final Set<String> LINK = Set.of("between", "delay", "jitter", "loss", "mtu", "cost");
   /** Router keys for path anatomy: re-marking and RFC 5837 interface information. */
   private static final Set<String> ANATOMY = Set.of("dscp", "interfaces");
@@ -107,7 +107,7 @@ public final class ScenarioReader {
         case "destination" -> only(item, m, Set.of("name", "role", "icmp", "udp", "tcp", "prefix",
             "hosts"), Node.destination(name, destination(m)).withOwned(owned(item, m)));
         case "router" -> only(item, m, Set.of("name", "role", "icmp", "reply-from", "mpls", "nat",
-            "balance", "filter", "prefix", "hosts"),
+            "balance", "filter", "prefix", "hosts", "quote"),
             Node.router(name, router(m)).withOwned(owned(item, m)));
         default -> throw m.get("role").error("expected client, router or destination, got '" + role + "'");
       };
@@ -195,7 +195,22 @@ public final class ScenarioReader {
             "per-flow", RouterBehaviour.Balancing.PER_FLOW, "per-packet", RouterBehaviour.Balancing.PER_PACKET))
         : d.balancing();
     Filter filter = m.containsKey("filter") ? filter(m.get("filter")) : d.filter();
-    return new RouterBehaviour(icmp, fromV4, fromV6, mpls, nat, balance, filter, dscp, interfaces);
+    int quote = RouterBehaviour.FULL_QUOTE;
+    if (m.containsKey("quote")) {
+      String text = m.get("quote").text();
+      try {
+        quote = Integer.parseInt(text);
+      } catch (NumberFormatException e) {
+        throw m.get("quote").error("expected how many bytes past the IP header the router quotes,"
+            + " such as 8, got '" + text + "'");
+      }
+      if (quote < 8 || quote > 1232) {
+        throw m.get("quote").error("a router quotes 8 to 1232 bytes past the IP header, got "
+            + quote);
+      }
+    }
+    return new RouterBehaviour(icmp, fromV4, fromV6, mpls, nat, balance, filter, dscp, interfaces,
+        quote);
   }
 
   private static IcmpPolicy icmp(YamlNode node) {

@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * The ICMP errors one node sends, built as a Linux router builds them ({@link IcmpErrorEncoder}:
- * quote up to 576 / 1232 bytes, TOS 0xc0, TTL 64) and passed through the node's ICMP policy: silent
+ * quote up to 576 / 1232 bytes unless the scenario cuts the quote shorter, TOS 0xc0, TTL 64) and passed through the node's ICMP policy: silent
  * nodes send nothing, rate-limited ones spend a token of their one bucket per Time Exceeded or
  * Unreachable. Fragmentation Needed and Packet Too Big are exempt from the rate limit, as from the
  * kernel's {@code icmp_ratemask}, but not from silence (a silent router is a PMTUD black hole).
@@ -100,7 +100,7 @@ final class IcmpResponder {
 
   private byte[] v4(byte[] original, InetAddress from, int type, int code, int rest,
       IcmpExtensions ext) {
-    byte[] icmp = IcmpErrorEncoder.icmpV4(type, code, rest, original, ext, true);
+    byte[] icmp = IcmpErrorEncoder.icmpV4(type, code, rest, behaviour.quoted(original), ext, true);
     ipId = (ipId + 1) & 0xffff;
     return IcmpErrorEncoder.ipv4Packet((Inet4Address) source(from), Wire.inet4(original, 12),
         INITIAL_TTL, ipId, icmp);
@@ -110,7 +110,8 @@ final class IcmpResponder {
       IcmpExtensions ext) {
     Inet6Address src = (Inet6Address) source(from);
     Inet6Address dst = Wire.inet6(original, 8);
-    byte[] icmp = IcmpErrorEncoder.icmpV6(src, dst, type, code, rest, original, ext, true);
+    byte[] icmp =
+        IcmpErrorEncoder.icmpV6(src, dst, type, code, rest, behaviour.quoted(original), ext, true);
     return new Ipv6Header(0, 0, icmp.length, Datagram.ICMPV6, INITIAL_TTL, src, dst)
         .encodeWith(icmp);
   }

@@ -103,6 +103,13 @@ class BulkTraceTest {
       "unreachable, UDP, false, false",
       "firewall, ICMP, false, false",
       "firewalled-destination, UDP, true, false",
+      "short-quote, UDP, false, false",
+      "short-quote, UDP, true, false",
+      "short-quote, ICMP, false, false",
+      "short-quote, ICMP, true, false",
+      "short-quote, UDP, false, true",
+      "short-quote, ICMP, false, true",
+      "short-quote, ICMP, true, true",
   })
   void sameHopsAndRespondersAsOneByOneTraces(String name, Protocol protocol, boolean paris,
       boolean v6) throws Exception {
@@ -119,6 +126,40 @@ class BulkTraceTest {
       assertThat(many.stopReason()).as("end of %s", destination).isEqualTo(single.stopReason());
       assertThat(many.reached()).isEqualTo(single.reached());
       assertThat(many.request().destination()).isEqualTo(destination);
+    }
+  }
+
+  @Test
+  void aRouterQuotingEightBytesAnswersEveryProbe() throws Exception {
+    Scenario scenario = ScenarioLibrary.load("short-quote");
+    InetAddress destination = AddressPlan.destination(scenario, false);
+    for (Protocol protocol : List.of(Protocol.UDP, Protocol.ICMP)) {
+      for (boolean paris : List.of(false, true)) {
+        BulkSettings settings =
+            settings(TargetTable.of(List.of(destination)), protocol, paris, 100);
+        try (BulkTransport transport = new SimulatedNetwork(scenario).openBulk(settings.spec())) {
+          List<TraceResult> results = new ArrayList<>();
+          BulkSummary summary = new BulkEngine(transport, settings, results::add).run();
+          assertThat(summary.unmatched()).as("%s paris %s", protocol, paris).isZero();
+          Hop second = results.getFirst().hops().get(1);
+          assertThat(second.responders()).containsExactly(Traces.at(scenario, "r2", "r1", false));
+        }
+      }
+    }
+  }
+
+  @Test
+  void aParisUdpProbeQuotedShortOverIpv6IsCountedNotGuessed() throws Exception {
+    // Paris holds the ports and IPv6 has no IP ID: 8 quoted bytes cannot tell the probes apart.
+    Scenario scenario = ScenarioLibrary.load("short-quote");
+    InetAddress destination = AddressPlan.destination(scenario, true);
+    BulkSettings settings = settings(TargetTable.of(List.of(destination)), Protocol.UDP, true, 100);
+    try (BulkTransport transport = new SimulatedNetwork(scenario).openBulk(settings.spec())) {
+      List<TraceResult> results = new ArrayList<>();
+      BulkSummary summary = new BulkEngine(transport, settings, results::add).run();
+      assertThat(summary.unmatched()).isEqualTo(3);
+      assertThat(results.getFirst().hops().get(1).responders()).isEmpty();
+      assertThat(results.getFirst().reached()).isTrue();
     }
   }
 

@@ -6,7 +6,8 @@ package dev.hoptrace.cli.render;
  * Public so that every JSON output (trace, report) escapes the same way.
  */
 public final class JsonWriter {
-  private final StringBuilder out = new StringBuilder();
+  /** Room for a typical trace object at once, so a bulk run's lines are not grown from 16. */
+  private final StringBuilder out = new StringBuilder(1024);
   private boolean needComma;
 
   public JsonWriter beginObject() {
@@ -93,6 +94,10 @@ public final class JsonWriter {
 
   private void string(String s) {
     out.append('"');
+    if (plain(s)) { // most names and values: copied whole, not char by char
+      out.append(s).append('"');
+      return;
+    }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
@@ -111,6 +116,17 @@ public final class JsonWriter {
       }
     }
     out.append('"');
+  }
+
+  /** True when no character of {@code s} needs escaping. */
+  private static boolean plain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A lone surrogate is not valid UTF-8 on output; escaped, it survives intact. */

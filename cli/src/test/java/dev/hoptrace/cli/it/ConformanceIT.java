@@ -151,6 +151,10 @@ class ConformanceIT {
     all.add(ConformanceCase.of("anatomy", "", IPV4, ROOT_RAW, "stateless NAT, DSCP, RFC 5837"));
     all.add(ConformanceCase.of("anatomy", "-I", IPV6, ROOT_RAW, "stateless NAT, DSCP, RFC 5837"));
     all.add(ConformanceCase.of("anatomy", "-T", IPV4, ROOT_RAW, "stateless NAT, DSCP, RFC 5837"));
+    // r2 quotes the IP header and 8 bytes (the lab: a router hop in the link emulator).
+    all.add(ConformanceCase.of("short-quote", "", IPV4, ROOT_RAW, "8 bytes"));
+    all.add(ConformanceCase.of("short-quote", "-I", IPV4, NOBODY_UNPRIVILEGED, "8 bytes"));
+    all.add(ConformanceCase.of("short-quote", "", IPV6, NOBODY_UNPRIVILEGED, "8 bytes"));
     all.add(ConformanceCase.of("transatlantic", "", IPV4, ROOT_RAW, "delays"));
     all.add(ConformanceCase.of("transatlantic", "-I", IPV6, NOBODY_UNPRIVILEGED, "delays"));
     all.add(ConformanceCase.of("transatlantic", "-T", IPV4, NOBODY_UNPRIVILEGED, "delays"));

@@ -251,11 +251,15 @@ final class TraceConformance {
     }
   }
 
-  /** Whether the lab needs the link emulator for this scenario (delays, jitter, MPLS routers). */
+  /**
+   * Whether the lab needs the link emulator for this scenario: delays, jitter, and routers that
+   * add ICMP extensions (MPLS, RFC 5837) or quote short live in it.
+   */
   private boolean emulated() {
     var scenario = path.scenario();
     return scenario.links().stream().anyMatch(l -> !l.delay().isZero() || !l.jitter().isZero())
-        || scenario.nodes().values().stream().anyMatch(n -> !n.router().mpls().isEmpty());
+        || scenario.nodes().values().stream()
+            .anyMatch(n -> n.router().reportsExtensions() || n.router().quotesShort());
   }
 
   /** A Time Exceeded from a router that reports MPLS carries its stack; no other answer does. */

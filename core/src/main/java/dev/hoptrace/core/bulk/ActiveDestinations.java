@@ -32,6 +32,7 @@ final class ActiveDestinations {
   final boolean[] expired;
   // per slot × hop × probe
   final byte[] kind;
+  /** The send time until the probe is answered, then its round-trip time. */
   final long[] rtt;
   final byte[] icmpType;
   final byte[] icmpCode;

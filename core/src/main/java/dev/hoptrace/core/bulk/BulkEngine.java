@@ -202,6 +202,8 @@ public final class BulkEngine {
       int s = slot(entry);
       int at = active.hop(s, hop(entry));
       active.sentMask[at] |= (short) (1 << index(entry));
+      // Noted for replies whose quote is too short to hold the stamp's send time.
+      active.rtt[active.probe(s, hop(entry), index(entry))] = batch.sentAt[k];
       active.probesSent[s]++;
       if (active.firstSentAt[s] < 0) {
         active.firstSentAt[s] = batch.sentAt[k];
@@ -241,8 +243,13 @@ public final class BulkEngine {
       return;
     }
     int ttl = replies.ttl[r];
-    int h = ttl - firstTtl;
     int index = replies.index[r];
+    boolean bySequence = ttl == ReplyBatch.FROM_SEQUENCE;
+    if (bySequence) { // a short quote: the headers said where in the trace the probe was
+      ttl = index / perHop + 1;
+      index %= perHop;
+    }
+    int h = ttl - firstTtl;
     if (h < 0 || h >= active.hops || index >= perHop
         || (active.sentMask[active.hop(s, h)] & (1 << index)) == 0) {
       unmatched++; // a stamp of this run for a probe that never left: forged or corrupted
@@ -255,18 +262,18 @@ public final class BulkEngine {
       duplicates++;
       return;
     }
+    int p = active.probe(s, h, index);
+    long sentAt = bySequence ? active.rtt[p] : replies.sentAt[r];
     // Late: after its own wait (the stamp says when it left), or for a hop given up on or cut.
-    if (active.expired[at] || ttl > lastTtl(s)
-        || replies.receivedAt[r] - replies.sentAt[r] > waitNanos) {
+    if (active.expired[at] || ttl > lastTtl(s) || replies.receivedAt[r] - sentAt > waitNanos) {
       active.late[s]++;
       late++;
       return;
     }
-    int p = active.probe(s, h, index);
     ReplyKind kind = replies.kind(r);
     active.answeredMask[at] |= (short) bit;
     active.kind[p] = (byte) (kind.ordinal() + 1);
-    active.rtt[p] = Math.max(0, replies.receivedAt[r] - replies.sentAt[r]);
+    active.rtt[p] = Math.max(0, replies.receivedAt[r] - sentAt);
     active.icmpType[p] = (byte) replies.icmpType[r];
     active.icmpCode[p] = (byte) replies.icmpCode[r];
     active.replyTtl[p] = (short) replies.replyTtl[r];

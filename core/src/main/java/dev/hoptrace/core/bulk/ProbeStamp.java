@@ -14,7 +14,7 @@ package dev.hoptrace.core.bulk;
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * |      TTL      |  probe index  |  send time, microseconds ...  |
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
- * |  ... (32 bits, modulo 2^32)   |  checksum slot (Paris ICMP)   |
+ * |  ... (32 bits, modulo 2^32)   |        checksum slot          |
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  *
@@ -22,12 +22,17 @@ package dev.hoptrace.core.bulk;
  * names another destination than the one the probe was sent to (a rewriting middlebox) or that
  * answers another program's probe fails it. The send time wraps after 71 minutes; the receive
  * time tells which lap it belongs to.
+ *
+ * <p>A router may quote only the RFC 792 minimum, the IP header and 8 bytes, which cuts the stamp
+ * off. The headers then carry what is needed ({@link RawProbeWriter}): the probe's position in
+ * its trace ({@link ProbeBatch#sequence}) and a 16-bit {@link #shortCheck} of the destination;
+ * the send time is the one the engine noted for that probe.
  */
 public final class ProbeStamp {
   private ProbeStamp() {}
 
   public static final int LENGTH = 12;
-  /** Offset of the two bytes a Paris ICMP probe spends on holding its checksum. */
+  /** Offset of the two bytes that make a checksum of the probe hold the value it must carry. */
   public static final int CHECKSUM_SLOT = 10;
 
   /** Writes the stamp at {@code b[at..at+12)} (slot zero). */
@@ -61,6 +66,16 @@ public final class ProbeStamp {
     long receivedMicros = receivedAt / 1000;
     long elapsed = (receivedMicros - stamped) & 0xffffffffL;
     return (receivedMicros - elapsed) * 1000;
+  }
+
+  /**
+   * The 16 bits of a destination check that travel in a header (UDP checksum, IPv4 ID, ICMP
+   * checksum) for routers that quote only 8 bytes past the IP header; never 0, which a UDP
+   * checksum cannot hold.
+   */
+  public static int shortCheck(int check) {
+    int c = (check ^ (check >>> 16)) & 0xffff;
+    return c == 0 ? 0xffff : c;
   }
 
   /** The destination check: a keyed hash of the address bytes at {@code b[at..at+length)}. */

@@ -9,12 +9,18 @@ import dev.hoptrace.packet.Checksum;
  * buffer without allocating: a template made once, then per probe the destination, TTL, IP ID,
  * ports or echo sequence, the {@link ProbeStamp} and the checksums.
  *
+ * <p>What a router quoting only the IP header and 8 bytes returns must still name the probe
+ * (RFC 792's minimum): its position in its trace and a {@link ProbeStamp#shortCheck} of the
+ * destination travel in those headers. The stamp's two slot bytes make a checksum say what we
+ * want, as Paris traceroute does.
+ *
  * <ul>
- *   <li>UDP: source port = the run's identity, destination port = {@link BulkSpec#udpPort};
- *   <li>ICMP echo: identifier = the run's identity, sequence = the probe's position in its trace;
- *       with Paris the checksum is held at flow 0's ({@link FlowId#icmpChecksum}) by the stamp's
- *       slot, so every probe to a destination is one flow;
- *   <li>IPv4 ID = the probe's position, DF clear; IPv6 flow label 0.
+ *   <li>UDP: source port = the run's identity, destination port = {@link BulkSpec#udpPort},
+ *       checksum = the short check, IPv4 ID = the probe's position;
+ *   <li>ICMP echo: identifier = the run's identity, sequence = the probe's position, IPv4 ID =
+ *       the short check; checksum = the short check, or with Paris flow 0's ({@link
+ *       FlowId#icmpChecksum}), so every probe to a destination is one flow;
+ *   <li>DF clear; IPv6 flow label 0. With Paris every flow field stays constant.
  * </ul>
  */
 public final class RawProbeWriter {
@@ -82,29 +88,34 @@ public final class RawProbeWriter {
       b[at + 7] = (byte) ttl;
       spec.targets().copyAddress(target, b, at + 24);
     } else {
-      put16(b, at + 4, sequence);
+      put16(b, at + 4, spec.protocol() == Protocol.UDP ? sequence : ProbeStamp.shortCheck(check));
       b[at + 8] = (byte) ttl;
       spec.targets().copyAddress(target, b, at + 16);
       put16(b, at + 10, Checksum.of(b, at, 20));
     }
     ProbeStamp.write(b, t + 8, check, ttl, index, sentAt);
     int segment = length - ip;
+    int slot = t + 8 + ProbeStamp.CHECKSUM_SLOT;
     if (spec.protocol() == Protocol.UDP) {
       put16(b, t + 2, spec.udpPort(sequence));
       int sum = Checksum.finish(pseudo(b, at, UDP, segment) + Checksum.sum(b, t, segment, 0));
-      put16(b, t + 6, sum == 0 ? 0xffff : sum);
+      put16(b, t + 6, holdChecksum(b, slot, sum, ProbeStamp.shortCheck(check)));
     } else {
       put16(b, t + 6, sequence);
       long pseudo = v6 ? pseudo(b, at, ICMPV6, segment) : 0;
       int sum = Checksum.finish(pseudo + Checksum.sum(b, t, segment, 0));
-      if (spec.paris()) {
-        // slot = sum + ~wanted folded: the message then sums to the held checksum.
-        int slot = t + 8 + ProbeStamp.CHECKSUM_SLOT;
-        put16(b, slot, fold(sum + (~heldChecksum & 0xffff)));
-        sum = heldChecksum;
-      }
-      put16(b, t + 2, sum);
+      int wanted = spec.paris() ? heldChecksum : ProbeStamp.shortCheck(check);
+      put16(b, t + 2, holdChecksum(b, slot, sum, wanted));
     }
+  }
+
+  /**
+   * Sets the two slot bytes so that a message whose checksum is {@code sum} with the slot at 0
+   * has checksum {@code wanted} instead: slot = sum + ~wanted, folded (RFC 1071 arithmetic).
+   */
+  private static int holdChecksum(byte[] b, int slot, int sum, int wanted) {
+    put16(b, slot, fold(sum + (~wanted & 0xffff)));
+    return wanted;
   }
 
   /** The pseudo-header sum (RFC 768, RFC 8200 §8.1) of the probe at {@code at}. */

@@ -6,7 +6,8 @@ import dev.hoptrace.core.net.ReplyKind;
 /**
  * Decodes whole ICMP / ICMPv6 messages read from a raw socket (or the simulator) into a {@link
  * ReplyBatch}, without allocating. An error must quote one of our probes (UDP from our source
- * port, or an echo request with our identifier) with the stamp intact; an echo reply must carry
+ * port, or an echo request with our identifier) with the stamp intact, or, where a router quoted
+ * too little for the stamp, with the headers {@link RawProbeWriter} filled; an echo reply must carry
  * our identifier and echo the stamp. Either way the stamp's destination check must match the
  * destination the reply is about. Anything else is counted, never guessed onto a destination.
  *
@@ -110,8 +111,54 @@ public final class RawReplyReader {
     if (kind == ReplyKind.PACKET_TOO_BIG) {
       mtu = v6 ? (int) Math.min(Integer.MAX_VALUE, u32(b, off + 4)) : u16(b, off + 6);
     }
-    add(b, quotedTransport + 8, end, targets.find(b, destination), from, fromAt, replyTtl,
-        receivedAt, kind, type, code, mtu, out);
+    int target = targets.find(b, destination);
+    if (quotedTransport + 8 + ProbeStamp.LENGTH > end) {
+      addShort(b, q, quotedTransport, target, from, fromAt, replyTtl, receivedAt, kind, type, code,
+          mtu, out);
+      return;
+    }
+    add(b, quotedTransport + 8, end, target, from, fromAt, replyTtl, receivedAt, kind, type, code,
+        mtu, out);
+  }
+
+  /**
+   * A quote that ends before the stamp (RFC 792 asks only for the IP header and 8 bytes): the
+   * probe's position and the destination's {@link ProbeStamp#shortCheck} come from the headers
+   * {@link RawProbeWriter} filled. IPv4 UDP: position in the IP ID, check in the UDP checksum;
+   * IPv4 ICMP: position in the echo sequence, check in the IP ID. IPv6 has no IP ID: the
+   * position is the destination port (classic UDP) or the echo sequence, the check the checksum;
+   * Paris holds the ports and the ICMPv6 checksum, so a Paris UDP probe cannot be told from
+   * its neighbours (unmatched) and a Paris ICMPv6 one is taken on its sequence and the run's
+   * identifier alone.
+   */
+  private void addShort(byte[] b, int q, int transport, int target, byte[] from, int fromAt,
+      int replyTtl, long receivedAt, ReplyKind kind, int type, int code, int mtu,
+      ReplyBatch out) {
+    if (target < 0 || out.full()) {
+      out.unmatched++;
+      return;
+    }
+    int expected = ProbeStamp.shortCheck(targets.check(target, spec.secret()));
+    int sequence;
+    boolean checked;
+    if (!v6) {
+      sequence = udp ? u16(b, q + 4) : u16(b, transport + 6);
+      checked = (udp ? u16(b, transport + 6) : u16(b, q + 4)) == expected
+          && (!udp || u16(b, transport + 2) == spec.udpPort(sequence));
+    } else if (udp) {
+      sequence = u16(b, transport + 2) - spec.port();
+      checked = !spec.paris() && sequence >= 0 && spec.udpPort(sequence) == u16(b, transport + 2)
+          && u16(b, transport + 6) == expected;
+    } else {
+      sequence = u16(b, transport + 6);
+      checked = spec.paris() || u16(b, transport + 2) == expected;
+    }
+    if (!checked) {
+      out.unmatched++;
+      return;
+    }
+    int i = out.addBySequence(target, sequence, receivedAt, kind, type, code, mtu, replyTtl);
+    System.arraycopy(from, fromAt, out.responder, i * 16, addressLength);
   }
 
   private void add(byte[] b, int stamp, int end, int target, byte[] from, int fromAt,

@@ -9,6 +9,12 @@ import dev.hoptrace.core.net.ReplyKind;
  */
 public final class ReplyBatch {
   private static final ReplyKind[] KINDS = ReplyKind.values();
+  /**
+   * {@link #ttl} of a reply whose quote was too short to hold the stamp: {@link #index} then holds
+   * the probe's position in its trace ({@link ProbeBatch#sequence}), and the send time is the
+   * engine's to look up.
+   */
+  public static final int FROM_SEQUENCE = -1;
 
   public final int[] target;
   public final int[] ttl;
@@ -65,6 +71,16 @@ public final class ReplyBatch {
     this.mtu[i] = mtu;
     this.replyTtl[i] = replyTtl;
     return i;
+  }
+
+  /**
+   * Appends a reply whose quote held only the headers: the probe is known by its position in its
+   * trace, its send time by the engine. The caller then copies the responder.
+   */
+  public int addBySequence(int target, int sequence, long receivedAt, ReplyKind kind,
+      int icmpType, int icmpCode, int mtu, int replyTtl) {
+    return add(target, FROM_SEQUENCE, sequence, 0, receivedAt, kind, icmpType, icmpCode, mtu,
+        replyTtl);
   }
 
   public ReplyKind kind(int i) {

@@ -20,9 +20,11 @@ import java.util.Objects;
  * @param towardB the hop's addresses on the link to end B
  * @param mplsLabels outermost first; give the last entry its bottom-of-stack bit yourself
  * @param interfaces RFC 5837 objects, in the order they go into the extension structure
+ * @param quote bytes past the IP header its errors quote (at least 8, RFC 792's minimum), or 0
+ *     for as much as fits, as Linux
  */
 public record RouterHop(Face towardA, Face towardB, List<MplsLabelStackEntry> mplsLabels,
-    List<InterfaceInformation> interfaces) {
+    List<InterfaceInformation> interfaces, int quote) {
 
   /**
    * The hop's addresses on one link; a family without an address is never answered in.
@@ -43,11 +45,20 @@ public record RouterHop(Face towardA, Face towardB, List<MplsLabelStackEntry> mp
     Objects.requireNonNull(towardB, "towardB");
     mplsLabels = List.copyOf(mplsLabels);
     interfaces = List.copyOf(interfaces);
+    if (quote != 0 && quote < 8) {
+      throw new IllegalArgumentException("a router quotes at least 8 bytes past the IP header");
+    }
   }
 
-  /** A hop that reports MPLS labels only (none: a plain router hop). */
+  /** A hop that reports MPLS labels only (none: a plain router hop) and quotes as Linux does. */
   public RouterHop(Face towardA, Face towardB, List<MplsLabelStackEntry> mplsLabels) {
-    this(towardA, towardB, mplsLabels, List.of());
+    this(towardA, towardB, mplsLabels, List.of(), 0);
+  }
+
+  /** {@code packet} cut to what this hop quotes of it. */
+  byte[] quoted(byte[] packet, int ipHeaderLength) {
+    return quote == 0 ? packet
+        : java.util.Arrays.copyOf(packet, Math.min(packet.length, ipHeaderLength + quote));
   }
 
   Face face(Leg.Side side) {

@@ -21,7 +21,8 @@ import java.util.List;
  * <p>Answers quote the packet as it arrived (TTL still 1), from the hop's address facing the
  * asker, with TTL 64 as Linux sends them. Time Exceeded carries the configured MPLS label stack
  * (RFC 4950) and interface information (RFC 5837) in an RFC 4884 extension structure, which cuts
- * or pads the quote to 128 bytes.
+ * or pads the quote to 128 bytes. A hop with a {@link RouterHop#quote} cuts every quote to the IP
+ * header and that many bytes.
  */
 final class RouterHopResponder implements Hop {
   private static final int REPLY_TTL = 64;
@@ -59,7 +60,8 @@ final class RouterHopResponder implements Hop {
       if (face.ipv4() == null || !mayAnswerV4(h, packet)) {
         return Outcome.drop(Count.NOT_FORWARDED);
       }
-      byte[] icmp = IcmpErrorEncoder.timeExceededV4(packet, extensions);
+      byte[] icmp = IcmpErrorEncoder.timeExceededV4(hop.quoted(packet, h.headerLength()),
+          extensions);
       return Outcome.answer(IcmpErrorEncoder.ipv4Packet(face.ipv4(), h.source(), REPLY_TTL,
           nextIdentification(), icmp), Count.TIME_EXCEEDED_SENT);
     }
@@ -68,7 +70,8 @@ final class RouterHopResponder implements Hop {
         return Outcome.drop(Count.TOO_BIG_DROPPED);
       }
       byte[] icmp = IcmpErrorEncoder.destinationUnreachableV4(
-          IcmpV4.CODE_FRAGMENTATION_NEEDED, egressMtu, packet, IcmpExtensions.NONE);
+          IcmpV4.CODE_FRAGMENTATION_NEEDED, egressMtu, hop.quoted(packet, h.headerLength()),
+          IcmpExtensions.NONE);
       return Outcome.answer(IcmpErrorEncoder.ipv4Packet(face.ipv4(), h.source(), REPLY_TTL,
           nextIdentification(), icmp), Count.TOO_BIG_ANSWERED);
     }
@@ -91,14 +94,16 @@ final class RouterHopResponder implements Hop {
       if (face.ipv6() == null || isIcmpV6Error(h, packet)) {
         return Outcome.drop(Count.NOT_FORWARDED);
       }
-      byte[] icmp = IcmpErrorEncoder.timeExceededV6(face.ipv6(), h.source(), packet, extensions);
+      byte[] icmp = IcmpErrorEncoder.timeExceededV6(face.ipv6(), h.source(),
+          hop.quoted(packet, Ipv6Header.LENGTH), extensions);
       return Outcome.answer(ipv6Packet(face, h, icmp), Count.TIME_EXCEEDED_SENT);
     }
     if (packet.length > egressMtu) {
       if (face.ipv6() == null || isIcmpV6Error(h, packet)) {
         return Outcome.drop(Count.TOO_BIG_DROPPED);
       }
-      byte[] icmp = IcmpErrorEncoder.packetTooBig(face.ipv6(), h.source(), egressMtu, packet);
+      byte[] icmp = IcmpErrorEncoder.packetTooBig(face.ipv6(), h.source(), egressMtu,
+          hop.quoted(packet, Ipv6Header.LENGTH));
       return Outcome.answer(ipv6Packet(face, h, icmp), Count.TOO_BIG_ANSWERED);
     }
     byte[] out = packet.clone();

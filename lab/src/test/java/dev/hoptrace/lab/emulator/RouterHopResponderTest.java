@@ -43,13 +43,28 @@ class RouterHopResponderTest {
             java.util.OptionalInt.of(1500));
     RouterHopResponder named = new RouterHopResponder(new RouterHop(
         new RouterHop.Face(v4("198.18.1.2"), null), new RouterHop.Face(v4("198.18.2.1"), null),
-        List.of(), List.of(incoming)));
+        List.of(), List.of(incoming), 0));
 
     Hop.Outcome out = named.pass(udp(1, "198.18.2.2"), Leg.Side.A, 1500);
 
     IcmpMessage m = IcmpMessageDecoder.decodeIpv4Packet(out.packet(), 0, out.packet().length);
     assertThat(m.extensions().interfaces()).containsExactly(incoming);
     assertThat(m.extensions().mplsLabels()).isEmpty();
+  }
+
+  @Test
+  void aHopThatQuotesEightBytesCutsTheQuoteAfterTheUdpHeader() throws Exception {
+    RouterHopResponder minimal = new RouterHopResponder(new RouterHop(
+        new RouterHop.Face(v4("198.18.1.2"), null), new RouterHop.Face(v4("198.18.2.1"), null),
+        List.of(), List.of(), 8));
+    byte[] probe = udp(1, "198.18.2.2");
+    Hop.Outcome out = minimal.pass(probe, Leg.Side.A, 1500);
+    IcmpMessage m = IcmpMessageDecoder.decodeIpv4Packet(out.packet(), 0, out.packet().length);
+    assertThat(m.type()).isEqualTo(IcmpV4.TIME_EXCEEDED);
+    // 20 (IP) + 8 (ICMP) + 20 (quoted IP header) + 8 (quoted UDP header), nothing more.
+    assertThat(out.packet()).hasSize(56);
+    assertThat(java.util.Arrays.copyOfRange(out.packet(), 28, 56))
+        .isEqualTo(java.util.Arrays.copyOf(probe, 28));
   }
 
   @Test
