@@ -47,6 +47,7 @@ class MtuViewTest {
     assertThat(screen.get(screen.indexOf(row(screen, 3)) + 1).strip()).isEqualTo("F=1400");
     assertThat(join(screen)).containsOnlyOnce("F=1500").containsOnlyOnce("F=1400");
     assertThat(row(screen, 4)).contains("0.0%");
+    assertThat(screen.get(1)).startsWith("ICMP, path MTU 1400, raw: ");
   }
 
   @Test
