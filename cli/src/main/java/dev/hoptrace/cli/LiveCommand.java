@@ -43,6 +43,10 @@ final class LiveCommand implements Subcommand {
     RoundPolicy policy = command.policy();
     try (Terminal terminal = terminal()) {
       try (WatchPlace place = WatchPlace.open(command, context, true)) {
+        if (command.mtu) {
+          // The view opens after discovery, which takes about as long as a one-shot trace.
+          context.err().println("hoptrace: discovering the path MTU first (--mtu)...");
+        }
         List<TargetRunner> runners = WatchRun.start(command, place, policy, true);
         try {
           LiveView.run(terminal, List.<LiveTarget>copyOf(runners), settings(place.facts()));

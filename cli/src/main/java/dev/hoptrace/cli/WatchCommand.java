@@ -22,10 +22,6 @@ final class WatchCommand extends ProbeSettings {
   String output = "text";
   boolean mtu;
 
-  /** Why the watch commands refuse {@code --mtu}. */
-  static final String NO_MTU = "--mtu discovers the path MTU in a one-shot trace only: run"
-      + " hoptrace --mtu HOST (live and report probe at one size, set with --size)";
-
   WatchCommand(long defaultRounds) {
     super(Protocol.ICMP, 1);
     this.rounds = defaultRounds;
@@ -82,7 +78,9 @@ final class WatchCommand extends ProbeSettings {
                 (c, v) -> c.packetLength = Values.wholeNumber(v)),
             Option.flag("-n, --no-dns", "Show addresses only; no reverse DNS.",
                 c -> c.numeric = true),
-            Option.flag("--mtu", "Not here: path MTU discovery is hoptrace --mtu HOST.",
+            Option.flag("--mtu",
+                "Discover the path MTU once before the first round (as hoptrace --mtu HOST"
+                    + " does) and mark each hop where it drops, F=NUM; rounds keep --size.",
                 c -> c.mtu = true)),
         outputOptions,
         ProbeSettings.asnAndGeo("-A, -z, --asn"),
@@ -121,10 +119,12 @@ final class WatchCommand extends ProbeSettings {
 
   /** The validated request for one host. */
   TraceRequest request(InetAddress destination, String host) throws UserError {
-    if (mtu) {
-      throw UserError.usage(NO_MTU);
+    // A continuous trace keeps every hop's probe of a round in flight at once. With --mtu the
+    // rounds keep their size: discovery starts from its own (LiveTracer).
+    TraceRequest.Builder builder = requestTo(destination, host).maxInFlight(256).discoverMtu(mtu);
+    if (mtu && packetLength == null) {
+      builder.packetLength(TraceRequest.defaultPacketLength(destination));
     }
-    // A continuous trace keeps every hop's probe of a round in flight at once.
-    return build(requestTo(destination, host).maxInFlight(256));
+    return build(builder);
   }
 }

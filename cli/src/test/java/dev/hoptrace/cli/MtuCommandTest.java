@@ -82,16 +82,73 @@ class MtuCommandTest {
   }
 
   @Test
-  void unprivilegedTcpAndTheWatchCommandsRefuseInOneLine() {
+  void unprivilegedTcpIsRefusedInOneLineByTheTraceAndTheReport() {
     assertThat(run("--scenario", "small-mtu", "--sim", "--mode", "unprivileged", "-T", "--mtu",
         "dst")).isEqualTo(ExitCode.USAGE);
     assertThat(command.stderr().lines()).singleElement().asString()
         .contains("--mtu", "unprivileged TCP", "raw mode");
 
-    assertThat(run("report", "--scenario", "small-mtu", "--sim", "-c", "1", "--mtu", "dst"))
-        .isEqualTo(ExitCode.USAGE);
+    assertThat(run("report", "--scenario", "small-mtu", "--sim", "--mode", "unprivileged", "-T",
+        "-c", "1", "--mtu", "dst")).isEqualTo(ExitCode.USAGE);
     // After the scenario's own line, which says where it would have run.
     assertThat(command.stderr().lines().filter(l -> !l.startsWith("hoptrace: scenario")))
-        .singleElement().asString().contains("one-shot trace", "hoptrace --mtu HOST");
+        .singleElement().asString().contains("--mtu", "unprivileged TCP", "raw mode");
+  }
+
+  @Test
+  void reportTextMarksTheDropUnderTheHopItReachedAndNamesThePathMtu() {
+    List<String> out = lines("report", "--scenario", "small-mtu", "--sim", "-n", "-c", "2",
+        "--mtu", "dst");
+
+    List<String> marks = out.stream().filter(l -> l.contains("F=")).toList();
+    assertThat(marks).hasSize(3);
+    // Each mark line sits under its hop's row: F=1500 (the client's own link) under hop 1,
+    // F=1400 (the link after router 2) under hop 3.
+    assertThat(out.get(out.indexOf(marks.get(0)) - 1)).startsWith(" 1.|-- ");
+    assertThat(marks.get(0).strip()).isEqualTo("F=1500");
+    assertThat(out.get(out.indexOf(marks.get(1)) - 1)).startsWith(" 3.|-- ");
+    assertThat(marks.get(1).strip()).isEqualTo("F=1400");
+    assertThat(marks.get(2)).startsWith("Path MTU: 1400 ").contains("65000");
+    // The rounds themselves probe at the usual size, so no hop is lost to the narrow link.
+    assertThat(out.stream().filter(l -> l.matches(" *\\d+\\.\\|-- .*"))).hasSize(4)
+        .allSatisfy(l -> assertThat(l).contains(" 0.0%"));
+    assertThat(out).noneMatch(l -> l.contains("!F"));
+  }
+
+  @Test
+  void reportJsonHasThePathMtuAndEachHopsLearnedMtu() throws Exception {
+    JsonNode root = json("report", "--scenario", "small-mtu", "--sim", "-c", "1", "-o", "json",
+        "--mtu", "dst");
+
+    JsonNode target = root.get("reports").get(0);
+    assertThat(target.get("packetLength").asInt()).isEqualTo(60);
+    JsonNode mtu = target.get("pathMtu");
+    assertThat(mtu.get("start").asInt()).isEqualTo(65000);
+    assertThat(mtu.get("mtu").asInt()).isEqualTo(1400);
+    assertThat(mtu.get("drops").get(1).get("ttl").asInt()).isEqualTo(3);
+    assertThat(mtu.get("drops").get(1).get("reportedBy").asText())
+        .isEqualTo(target.get("hops").get(1).get("responders").get(0).get("address").asText());
+    List<String> learnt = new ArrayList<>();
+    target.get("hops").forEach(h -> learnt.add(h.get("ttl") + ":" + h.get("learnedMtu")));
+    assertThat(learnt).containsExactly("1:1500", "2:null", "3:1400", "4:null");
+
+    JsonNode plain = json("report", "--scenario", "small-mtu", "--sim", "-c", "1", "-o", "json",
+        "dst").get("reports").get(0);
+    assertThat(plain.has("pathMtu")).isFalse();
+    assertThat(plain.get("hops").get(0).has("learnedMtu")).isFalse();
+  }
+
+  @Test
+  void reportCsvHasALearnedMtuColumnLast() {
+    List<String> out = lines("report", "--scenario", "small-mtu", "--sim", "-c", "1", "-o", "csv",
+        "--mtu", "dst");
+
+    assertThat(out.getFirst()).endsWith(",Learned_Mtu");
+    List<String> byHop = out.subList(1, out.size()).stream()
+        .map(l -> l.split(",", -1)).map(f -> f[3] + ":" + f[f.length - 1]).toList();
+    assertThat(byHop).containsExactly("1:1500", "2:", "3:1400", "4:");
+
+    assertThat(lines("report", "--scenario", "small-mtu", "--sim", "-c", "1", "-o", "csv", "dst")
+        .getFirst()).doesNotContain("Mtu");
   }
 }

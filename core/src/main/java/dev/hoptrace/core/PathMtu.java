@@ -2,6 +2,7 @@ package dev.hoptrace.core;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What path MTU discovery ({@code --mtu}) found: where the MTU dropped and to what, and how long
@@ -21,6 +22,14 @@ public record PathMtu(int startSize, int pathMtu, List<ProbeSize> probes) {
   /** The probes where the MTU dropped, in TTL order: traceroute's {@code F=NUM} places. */
   public List<ProbeSize> drops() {
     return probes.stream().filter(ProbeSize::dropped).toList();
+  }
+
+  /**
+   * The smallest MTU first sent at TTL {@code ttl} ({@code F=NUM} on that hop), empty when the MTU
+   * did not drop there.
+   */
+  public OptionalInt dropAt(int ttl) {
+    return drops().stream().filter(p -> p.ttl() == ttl).mapToInt(ProbeSize::learnedMtu).min();
   }
 
   /** The size entry of one probe, if it belongs to a reported hop. */

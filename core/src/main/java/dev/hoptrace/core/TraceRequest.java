@@ -165,6 +165,16 @@ public record TraceRequest(
     return destination instanceof Inet6Address;
   }
 
+  /**
+   * The same trace with path MTU discovery on or off and probes of {@code bytes}, e.g. a
+   * continuous trace's discovery at its start and its rounds after it.
+   */
+  public TraceRequest withMtuDiscovery(boolean discover, int bytes) {
+    return new TraceRequest(destination, hostName, protocol, mode, port, fixedPort, firstTtl,
+        maxTtl, probesPerHop, maxInFlight, sendWait, replyWait, gapLimit, source, interfaceName,
+        tos, bytes, flow, discover);
+  }
+
   /** Whether this is a Paris trace: one flow for every probe. */
   public boolean paris() {
     return flow.isPresent();

@@ -34,6 +34,8 @@ final class Header {
 
     SessionInfo session = snapshot.session();
     StringBuilder how = new StringBuilder(ProbeMethod.text(request, true));
+    // Found once before the first round (--mtu); each hop's F=NUM says where it dropped.
+    snapshot.pathMtu().ifPresent(mtu -> how.append(", path MTU ").append(mtu.pathMtu()));
     how.append(", ").append(session.mode().name().toLowerCase(Locale.ROOT)).append(": ")
         .append(session.description());
     if (!session.limitation().isEmpty()) {

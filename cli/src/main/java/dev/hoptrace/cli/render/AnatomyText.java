@@ -34,6 +34,7 @@ public final class AnatomyText {
     if (back) {
       anatomy.returnHops().ifPresent(hops -> marks.add("back=" + hops));
     }
+    anatomy.learnedMtu().ifPresent(mtu -> marks.add("F=" + mtu));
     return marks;
   }
 
@@ -48,6 +49,9 @@ public final class AnatomyText {
     anatomy.quotedTtl().ifPresent(ttl -> lines.add("quoted TTL " + ttl + " (1 expected)"));
     anatomy.returnHops().ifPresent(hops -> lines.add(
         "reply came back over about " + hops + " hops, not " + anatomy.ttl()));
+    anatomy.learnedMtu().ifPresent(mtu -> lines.add("path MTU " + mtu
+        + " from this hop on (F=" + mtu + "): larger probes did not get here, found once at"
+        + " the start"));
     return lines;
   }
 

@@ -107,7 +107,7 @@ public final class JsonRenderer {
    * learnt), {@code drops[]} (where it dropped: {@code ttl}, {@code index}, {@code mtu}, {@code
    * reportedBy}).
    */
-  private static void pathMtu(JsonWriter json, PathMtu mtu) {
+  public static void pathMtu(JsonWriter json, PathMtu mtu) {
     json.name("pathMtu").beginObject()
         .name("start").value(mtu.startSize())
         .name("mtu").value(mtu.pathMtu())

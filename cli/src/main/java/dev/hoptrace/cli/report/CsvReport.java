@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
  * every hop of every target. The hop's figures sit on its first row only, so summing a column
  * never counts a hop twice; further responders' rows carry their own address, name and reply
  * count with the figures empty. A silent hop is one row with no address. With {@code -A} an
- * {@code Asn} column follows, with {@code --geo-db} {@code Country} and {@code City}: at the end,
- * so a reader that knows the columns by position still finds them. The columns are in
+ * {@code Asn} column follows, with {@code --geo-db} {@code Country} and {@code City}, with {@code
+ * --mtu} {@code Learned_Mtu} (the hop's F=NUM): at the end, so a reader that knows the columns by position still finds them. The columns are in
  * docs/report.md.
  */
 public final class CsvReport implements ReportRenderer {
@@ -43,7 +43,7 @@ public final class CsvReport implements ReportRenderer {
     this.facts = facts;
   }
 
-  static List<String> header(boolean asns, boolean places) {
+  static List<String> header(boolean asns, boolean places, boolean mtu) {
     List<String> header = new ArrayList<>(
         List.of("Start_Time", "Target", "Target_Ip", "Hop", "Ip", "Name", "Replies"));
     FIGURES.forEach(c -> header.add(c.title));
@@ -55,6 +55,9 @@ public final class CsvReport implements ReportRenderer {
     if (places) {
       header.addAll(List.of("Country", "City"));
     }
+    if (mtu) {
+      header.add("Learned_Mtu");
+    }
     return header;
   }
 
@@ -62,14 +65,15 @@ public final class CsvReport implements ReportRenderer {
   public void render(Report report, PrintStream out) {
     ReportFacts resolved = new ReportFacts(facts, report);
     StringBuilder text = new StringBuilder();
-    record(text, header(resolved.asns(), resolved.places()));
+    boolean mtu = report.targets().stream().anyMatch(t -> t.pathMtu().isPresent());
+    record(text, header(resolved.asns(), resolved.places(), mtu));
     String start = report.start().truncatedTo(ChronoUnit.SECONDS).toString();
     for (LiveSnapshot target : report.targets()) {
       List<String> prefix = List.of(start, target.request().hostName(),
           AddressText.of(target.request().destination()));
       List<HopAnatomy> anatomy = target.anatomy();
       for (int i = 0; i < target.hops().size(); i++) {
-        hopRows(text, prefix, target.hops().get(i), anatomy.get(i), resolved);
+        hopRows(text, prefix, target.hops().get(i), anatomy.get(i), mtu, resolved);
       }
     }
     out.print(text);
@@ -77,7 +81,7 @@ public final class CsvReport implements ReportRenderer {
   }
 
   private static void hopRows(StringBuilder text, List<String> prefix, HopSnapshot hop,
-      HopAnatomy anatomy, ReportFacts facts) {
+      HopAnatomy anatomy, boolean mtu, ReportFacts facts) {
     List<ResponderShare> responders = hop.responders();
     int rows = Math.max(1, responders.size());
     for (int i = 0; i < rows; i++) {
@@ -109,6 +113,10 @@ public final class CsvReport implements ReportRenderer {
         Optional<Place> place = address.flatMap(facts::place);
         row.add(place.map(Place::countryLabel).orElse(""));
         row.add(place.map(Place::city).orElse(""));
+      }
+      if (mtu) {
+        row.add(first && anatomy.learnedMtu().isPresent()
+            ? Integer.toString(anatomy.learnedMtu().getAsInt()) : "");
       }
       record(text, row);
     }

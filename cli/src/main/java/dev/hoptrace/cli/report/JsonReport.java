@@ -83,9 +83,10 @@ public final class JsonReport implements ReportRenderer {
     json.name("hops").beginArray();
     List<HopAnatomy> anatomy = target.anatomy();
     for (int i = 0; i < target.hops().size(); i++) {
-      hop(json, target.hops().get(i), anatomy.get(i), facts);
+      hop(json, target.hops().get(i), anatomy.get(i), target.pathMtu().isPresent(), facts);
     }
     json.endArray();
+    target.pathMtu().ifPresent(mtu -> JsonRenderer.pathMtu(json, mtu));
     json.name("findings").beginArray();
     for (Finding f : target.findings()) {
       json.beginObject().name("kind").value(lower(f.kind().name()).replace('_', '-'))
@@ -103,7 +104,8 @@ public final class JsonReport implements ReportRenderer {
     json.endObject();
   }
 
-  private static void hop(JsonWriter json, HopSnapshot hop, HopAnatomy anatomy,
+  /** @param mtu whether path MTU discovery ran: then {@code learnedMtu}, the hop's F=NUM or null */
+  private static void hop(JsonWriter json, HopSnapshot hop, HopAnatomy anatomy, boolean mtu,
       ReportFacts facts) {
     json.beginObject().name("ttl").value(hop.ttl());
     for (HopColumn column : HopColumn.values()) {
@@ -135,6 +137,14 @@ public final class JsonReport implements ReportRenderer {
     }
     json.endArray();
     AnatomyJson.anatomy(json, anatomy);
+    if (mtu) {
+      json.name("learnedMtu");
+      if (anatomy.learnedMtu().isPresent()) {
+        json.value(anatomy.learnedMtu().getAsInt());
+      } else {
+        json.nullValue();
+      }
+    }
     json.endObject();
   }
 

@@ -211,10 +211,14 @@ public final class TextReport implements ReportRenderer {
   private static void footer(StringBuilder text, LiveSnapshot target) {
     DropCounts d = target.drops();
     boolean dropped = d.unmatched() + d.late() + d.duplicate() + d.malformed() > 0;
-    if (target.findings().isEmpty() && target.problem().isEmpty() && !dropped) {
+    if (target.findings().isEmpty() && target.problem().isEmpty() && !dropped
+        && target.pathMtu().isEmpty()) {
       return;
     }
     text.append('\n');
+    target.pathMtu().ifPresent(mtu -> text.append("Path MTU: ").append(mtu.pathMtu())
+        .append(" (found before the first round from ").append(mtu.startSize())
+        .append("-byte probes; F=NUM marks each drop)\n"));
     if (!target.findings().isEmpty()) {
       text.append("Diagnosis:\n");
       for (Finding f : target.findings()) {

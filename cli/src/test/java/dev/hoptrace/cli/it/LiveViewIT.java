@@ -200,6 +200,35 @@ class LiveViewIT {
     assertThat(namespacesOf(labId)).as("namespaces of lab " + labId).isEmpty();
   }
 
+  /**
+   * {@code live --mtu} on real routers (small-mtu: 1400 after router 2): the view marks the drops
+   * under the hops they reached and names the path MTU, while its rounds lose nothing.
+   */
+  @Test
+  void labAsRootMarksWherePathMtuDiscoveryFoundTheDrops() {
+    ItEnvironment.requireRoot();
+    startLive("--scenario small-mtu -n --mtu -i 0.2 dst");
+    LiveScreen table = await(s -> s.hops().size() == 4 && s.hop(4).get().sent() >= 3,
+        Duration.ofSeconds(30), "hops 1-4, three rounds");
+    List<String> lines = table.lines();
+    assertThat(lines.get(1)).startsWith("ICMP, path MTU 1400, raw: ");
+    assertThat(lines.get(rowIndex(lines, 1) + 1).strip()).isEqualTo("F=1500");
+    assertThat(lines.get(rowIndex(lines, 3) + 1).strip()).isEqualTo("F=1400");
+    assertThat(lines).filteredOn(l -> l.contains("F=")).hasSize(2);
+    assertThat(table.hops().values()).allMatch(h -> h.lossPercent() == 0.0);
+    quitAndCheckTheShell("q");
+  }
+
+  private static int rowIndex(List<String> lines, int ttl) {
+    String start = String.format("%3d ", ttl);
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith(start)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no row for hop " + ttl + " in\n" + String.join("\n", lines));
+  }
+
   /** The marker at the right end of the header's second line. */
   private static boolean paused(LiveScreen screen) {
     return screen.lines().size() > 1 && screen.lines().get(1).strip().endsWith(" PAUSED");

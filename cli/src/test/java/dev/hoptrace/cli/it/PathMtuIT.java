@@ -243,6 +243,42 @@ class PathMtuIT {
     return drops;
   }
 
+  /**
+   * {@code report --mtu}: the drops found before the rounds are marked on the same hops as the
+   * trace's, while the rounds' 60-byte probes cross the whole path without loss.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("bothFamiliesAndModes")
+  void theReportMarksTheSameHopsAndItsRoundsLoseNothing(IpFamily family, RunAs user)
+      throws Exception {
+    ExecResult run = new Hoptrace(lab).runRaw(user, "report", "-n", "-o", "json", "--mode",
+        user.mode(), "-c", "3", "-i", "0.2", "--mtu", family.flag(),
+        AddressText.of(lab.destinationAddress(family)));
+    assertThat(run.exitCode()).as(run.describe()).isZero();
+
+    JsonNode target = JSON.readTree(run.stdout()).get("reports").get(0);
+    JsonNode mtu = target.get("pathMtu");
+    assertThat(mtu.get("mtu").asInt()).as(run.describe()).isEqualTo(1300);
+    List<String> drops = new ArrayList<>();
+    mtu.get("drops").forEach(d -> drops.add(d.get("ttl").asInt() + ":" + d.get("mtu").asInt()
+        + " from " + d.get("reportedBy").asText()));
+    assertThat(drops).as(run.describe()).containsExactly(
+        "1:1500 from " + AddressText.of(lab.clientAddress(family)),
+        "3:1400 from " + AddressText.of(lab.hopAddress(2, family)),
+        "4:1300 from " + AddressText.of(lab.hopAddress(3, family)));
+    List<String> hops = new ArrayList<>();
+    target.get("hops").forEach(h -> hops.add(h.get("ttl").asInt() + ":" + h.get("learnedMtu")
+        + " " + h.get("lossPercent").asDouble()));
+    assertThat(hops).as(run.describe())
+        .containsExactly("1:1500 0.0", "2:null 0.0", "3:1400 0.0", "4:1300 0.0");
+    assertThat(target.get("packetLength").asInt()).isEqualTo(family == IpFamily.IPV4 ? 60 : 80);
+  }
+
+  static Stream<Arguments> bothFamiliesAndModes() {
+    return Stream.of(IpFamily.values()).flatMap(f -> Stream.of(RunAs.ROOT_RAW,
+        RunAs.NOBODY_UNPRIVILEGED).map(u -> Arguments.of(f, u)));
+  }
+
   @Test
   void unprivilegedTcpIsRefusedInOneLine() {
     ExecResult run = new Hoptrace(lab).runRaw(RunAs.NOBODY_UNPRIVILEGED, "-n", "--mode",

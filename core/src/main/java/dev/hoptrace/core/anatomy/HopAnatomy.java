@@ -19,13 +19,17 @@ import java.util.OptionalInt;
  *     an MPLS tunnel end or a middlebox)
  * @param returnHops the estimated number of hops the reply came back over, when that is not the
  *     forward count (an asymmetric path, or a responder with an unusual initial TTL)
+ * @param learnedMtu the smaller path MTU that path MTU discovery ({@code --mtu}) first sent this
+ *     hop's probes with: the link before this hop, or one further back, is that narrow
+ *     (traceroute's {@code F=NUM}); empty where the MTU did not drop or nothing was discovered
  */
 public record HopAnatomy(
     int ttl,
     Optional<Nat> nat,
     Optional<TosChange> tos,
     OptionalInt quotedTtl,
-    OptionalInt returnHops) {
+    OptionalInt returnHops,
+    OptionalInt learnedMtu) {
 
   /**
    * A NAT before the hop.
@@ -57,6 +61,18 @@ public record HopAnatomy(
     Objects.requireNonNull(tos, "tos");
     Objects.requireNonNull(quotedTtl, "quotedTtl");
     Objects.requireNonNull(returnHops, "returnHops");
+    Objects.requireNonNull(learnedMtu, "learnedMtu");
+  }
+
+  /** The marks found in the replies, without an MTU. */
+  public HopAnatomy(int ttl, Optional<Nat> nat, Optional<TosChange> tos, OptionalInt quotedTtl,
+      OptionalInt returnHops) {
+    this(ttl, nat, tos, quotedTtl, returnHops, OptionalInt.empty());
+  }
+
+  /** The same hop where path MTU discovery learnt {@code mtu}. */
+  public HopAnatomy withLearnedMtu(int mtu) {
+    return new HopAnatomy(ttl, nat, tos, quotedTtl, returnHops, OptionalInt.of(mtu));
   }
 
   /** A hop with nothing to mark. */
@@ -67,6 +83,7 @@ public record HopAnatomy(
 
   /** True when there is nothing to mark. */
   public boolean isEmpty() {
-    return nat.isEmpty() && tos.isEmpty() && quotedTtl.isEmpty() && returnHops.isEmpty();
+    return nat.isEmpty() && tos.isEmpty() && quotedTtl.isEmpty() && returnHops.isEmpty()
+        && learnedMtu.isEmpty();
   }
 }
