@@ -82,8 +82,7 @@ final class RawBulkTransport implements BulkTransport {
         return null;
       }
       if ((e.errno() == EPERM || e.errno() == EACCES) && tcp) {
-        throw new NetworkException(NetworkException.Reason.PERMISSION, BulkSpec.TCP_NEEDS_RAW
-            + " (" + e.getMessage() + ")", e);
+        throw new NetworkException(NetworkException.Reason.PERMISSION, BulkSpec.TCP_NEEDS_RAW, e);
       }
       if (e.errno() == EPERM || e.errno() == EACCES) {
         throw new NetworkException(NetworkException.Reason.PERMISSION, "raw sockets need root or"

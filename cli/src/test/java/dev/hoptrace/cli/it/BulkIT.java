@@ -256,6 +256,22 @@ class BulkIT {
     }
   }
 
+  /** Without raw sockets bulk TCP cannot run: one line, the permission exit code, no probe. */
+  @Test
+  void tcpWithoutRawSocketsIsRefusedInOneLine() {
+    Path jar = ItEnvironment.publicJar();
+    List<String> command = new ArrayList<>(RunAs.NOBODY_UNPRIVILEGED.prefix());
+    command.addAll(List.of(ItEnvironment.java().toString(), "--enable-native-access=ALL-UNNAMED",
+        "-XX:-UsePerfData", "-jar", jar.toString(), "bulk", "-f", "-", "-T"));
+    ExecResult run = lab.exec(lab.client(), command, targetList(), Hoptrace.HANG,
+        jar.getParent());
+    assertThat(run.exitCode()).as(run.describe()).isEqualTo(4);
+    assertThat(run.stdout()).isEmpty();
+    assertThat(run.stderr().strip()).hasLineCount(1).doesNotContain("Exception")
+        .contains("bulk TCP probes need raw sockets (root or CAP_NET_RAW)")
+        .contains("use --mode raw, or UDP (default) or ICMP (-I)");
+  }
+
   @Test
   void ctrlCLeavesCompleteLinesAndResumeFinishesTheRest() throws Exception {
     Path dir = Files.createTempDirectory("hoptrace-bulk-");
