@@ -5,7 +5,7 @@
 #
 # Run (as root, from anywhere):
 #   bench/bulk-loopback.sh [--rates "20000 50000 100000"] [--blocks N] [--mode raw|unprivileged]
-#                          [--method udp|icmp]
+#                          [--method udp|icmp|tcp]
 #
 # The namespace (ht-bulkrate-PID) has only its loopback, with icmp_ratelimit 0 and the global ICMP
 # budget (icmp_msgs_per_sec, icmp_msgs_burst) raised, so every probe is answered: the run

@@ -8,6 +8,7 @@ import dev.hoptrace.cli.render.AtlasRenderer;
 import dev.hoptrace.cli.render.HopFacts;
 import dev.hoptrace.cli.render.JsonRenderer;
 import dev.hoptrace.cli.scenario.ScenarioTarget;
+import dev.hoptrace.core.TraceRequest;
 import dev.hoptrace.core.TraceResult;
 import dev.hoptrace.core.bulk.BulkEngine;
 import dev.hoptrace.core.bulk.BulkNetwork;
@@ -70,10 +71,6 @@ final class BulkCommand implements Subcommand {
     }
     if (options.write != null && options.resume != null) {
       throw UserError.usage("--write and --resume both name the output file: give one");
-    }
-    if (options.protocol == Protocol.TCP) {
-      throw UserError.usage("bulk traces probe with UDP (default) or ICMP (-I); TCP is not"
-          + " supported in bulk mode yet");
     }
     Set<InetAddress> done = done(options);
     Optional<ScenarioTarget> planned = Optional.empty();
@@ -164,13 +161,15 @@ final class BulkCommand implements Subcommand {
     SecureRandom random = new SecureRandom();
     try {
       boolean v6 = read.targets().ipv6();
-      int port = options.port != null ? options.port : 33434;
+      int port = options.port != null ? options.port
+          : options.protocol == Protocol.TCP ? TraceRequest.DEFAULT_TCP_PORT : 33434;
       if (port < 1 || port > 65535) {
         throw new IllegalArgumentException("port (-p) must be 1..65535, got " + port);
       }
       BulkSpec spec = new BulkSpec(read.targets(), options.protocol, options.mode, options.paris,
           options.protocol == Protocol.ICMP ? 1 : port,
-          options.packetLength != null ? options.packetLength : v6 ? 80 : 60, options.tos,
+          options.packetLength != null ? options.packetLength
+              : BulkSpec.defaultLength(options.protocol, v6), options.tos,
           random.nextLong());
       if (!(options.waitSeconds > 0 && options.waitSeconds <= 60)) {
         throw new IllegalArgumentException("wait (--wait) must be more than 0 and at most 60 s");

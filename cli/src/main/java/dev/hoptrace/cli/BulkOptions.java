@@ -29,15 +29,20 @@ final class BulkOptions extends ProbeSettings {
                   (c, v) -> c.rate = Values.decimal(v))),
           ProbeSettings.family(),
           List.of(
-              Option.<BulkOptions>value("--method", "METHOD", "udp or icmp (default udp).",
+              Option.<BulkOptions>value("--method", "METHOD",
+                  "udp, icmp or tcp (TCP SYN, raw sockets only) (default udp).",
                   (c, v) -> c.protocol = protocolOf(Values.oneOf(v, Method.values())))
                   .inGroup(METHOD),
               Option.<BulkOptions>flag("-I, --icmp", "Probe with ICMP echo (as --method icmp).",
                   c -> c.protocol = Protocol.ICMP).inGroup(METHOD),
               Option.<BulkOptions>flag("-U, --udp", "Probe with UDP (as --method udp).",
                   c -> c.protocol = Protocol.UDP).inGroup(METHOD),
+              Option.<BulkOptions>flag("-T, --tcp",
+                  "Probe with TCP SYN (as --method tcp); needs raw sockets.",
+                  c -> c.protocol = Protocol.TCP).inGroup(METHOD),
               Option.<BulkOptions>value("-p, --port", "PORT",
-                  "UDP: first destination port (default 33434; with --paris the only one).",
+                  "UDP: first destination port (default 33434; with --paris the only one);"
+                      + " TCP: the destination port (default 80).",
                   (c, v) -> c.port = Values.wholeNumber(v)),
               Option.<BulkOptions>flag("--paris",
                   "Keep every probe to a destination on one flow (Paris traceroute).",
@@ -57,7 +62,8 @@ final class BulkOptions extends ProbeSettings {
               Option.<BulkOptions>value("-t, --tos", "TOS", "IPv4 TOS / IPv6 traffic class (default 0).",
                   (c, v) -> c.tos = Values.wholeNumber(v)),
               Option.<BulkOptions>value("--packet-length", "BYTES",
-                  "Total probe size including the IP header (default 60 IPv4, 80 IPv6).",
+                  "Total probe size including the IP header (default 60 IPv4, 80 IPv6; TCP"
+                      + " SYNs are 40 / 60).",
                   (c, v) -> c.packetLength = Values.wholeNumber(v)),
               Option.<BulkOptions>value("-o, --output", "FORMAT",
                   "json (hoptrace's trace object) or atlas (RIPE Atlas result) (default json).",

@@ -191,7 +191,56 @@ class BulkCommandTest {
     assertThat(command.stderr()).contains("give the destinations with -f FILE");
     command.reset();
     assertThat(command.run("bulk", "--sim", "--scenario", TEN_TARGETS, "-f", file.toString(),
-        "--method", "tcp")).isEqualTo(ExitCode.USAGE);
-    assertThat(command.stderr()).contains("TCP is not supported in bulk mode yet");
+        "--method", "tcp", "--packet-length", "60")).isEqualTo(ExitCode.USAGE);
+    assertThat(command.stderr()).contains("bulk TCP probes are bare SYNs of 40 bytes;"
+        + " --packet-length does not apply to them");
+  }
+
+  @Test
+  void unprivilegedTcpIsRefusedInOneLineThatSaysWhatToUse() throws Exception {
+    assertThat(command.run("bulk", "--sim", "--scenario", TEN_TARGETS, "--method", "tcp",
+        "--mode", "unprivileged", "-f", targets("r1").toString())).isEqualTo(ExitCode.USAGE);
+    assertThat(command.stdout()).isEmpty();
+    assertThat(command.stderr().strip()).hasLineCount(1).doesNotContain("Exception")
+        .contains("bulk TCP probes need raw sockets (root or CAP_NET_RAW)")
+        .contains("use --mode raw, or UDP (default) or ICMP (-I)");
+  }
+
+  @Test
+  void tcpBulkTracesEqualOneShotTcpTraces() throws Exception {
+    int code = command.run("bulk", "--scenario", TEN_TARGETS, "--sim", "-T", "--rate", "500",
+        "-f", targets(NODES.toArray(String[]::new)).toString());
+    assertThat(code).as(command.stderr()).isZero();
+    assertThat(command.stderr()).contains("10/10 destinations traced");
+    Map<String, JsonNode> byHost = new HashMap<>();
+    lines(command.stdout()).forEach(t -> byHost.put(t.get("destination").get("host").asText(), t));
+    assertThat(byHost.keySet()).containsExactlyInAnyOrderElementsOf(NODES);
+    for (String node : NODES) {
+      command.reset();
+      assertThat(command.run("--scenario", TEN_TARGETS, "--sim", "-n", "-T", "-o", "json", node))
+          .as(command.stderr()).isZero();
+      JsonNode single = JSON.readTree(command.stdout());
+      JsonNode many = byHost.get(node);
+      assertThat(path(many)).as("hops to %s", node).isEqualTo(path(single));
+      assertThat(many.get("reached").asBoolean()).isTrue();
+      assertThat(many.get("stopReason")).isEqualTo(single.get("stopReason"));
+      JsonNode lastSingle = single.get("hops").get(single.get("hops").size() - 1);
+      JsonNode lastMany = many.get("hops").get(many.get("hops").size() - 1);
+      assertThat(lastMany.get("probes").get(0).get("kind"))
+          .isEqualTo(lastSingle.get("probes").get(0).get("kind"));
+    }
+  }
+
+  @Test
+  void atlasTcpResultsCarryTheDestinationsFlags() throws Exception {
+    assertThat(command.run("bulk", "--scenario", TEN_TARGETS, "--sim", "--method", "tcp",
+        "-q", "1", "-o", "atlas", "-f", targets("dst").toString())).as(command.stderr()).isZero();
+    JsonNode r = lines(command.stdout()).getFirst();
+    assertThat(r.get("proto").asText()).isEqualTo("TCP");
+    assertThat(r.get("size").asInt()).isZero();
+    JsonNode reply = r.get("result").get(r.get("result").size() - 1).get("result").get(0);
+    assertThat(reply.get("from").asText()).isEqualTo(r.get("dst_addr").asText());
+    assertThat(reply.get("flags").asText()).isIn("SA", "RA");
+    assertThat(reply.has("err")).isFalse();
   }
 }

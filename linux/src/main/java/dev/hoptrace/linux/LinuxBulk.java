@@ -32,6 +32,10 @@ final class LinuxBulk {
         }
         note = "; raw sockets refused (no root or CAP_NET_RAW)";
       }
+      if (spec.protocol() == dev.hoptrace.core.net.Protocol.TCP) {
+        // Unprivileged, each SYN would need a connect() of its own (and the kernel's sequence).
+        throw new NetworkException(NetworkException.Reason.PERMISSION, BulkSpec.TCP_NEEDS_RAW);
+      }
       return DatagramBulkTransport.open(core, spec, note);
     } catch (ErrnoException e) {
       core.close();

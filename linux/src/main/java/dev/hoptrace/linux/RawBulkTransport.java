@@ -19,7 +19,10 @@ import dev.hoptrace.linux.ffm.MessageVector;
  * Bulk probing with raw sockets (root or CAP_NET_RAW): probes with their IP header leave through
  * one {@code IPPROTO_RAW} socket, a batch per {@code sendmmsg}; whole ICMP replies arrive on a raw
  * ICMP / ICMPv6 socket filtered in the kernel on the run's identity (the reserved port: UDP source
- * port, echo identifier), a batch per {@code recvmmsg}, with kernel receive timestamps.
+ * port, echo identifier), a batch per {@code recvmmsg}, with kernel receive timestamps. A TCP
+ * run adds a raw TCP socket, filtered on the same port, for the destinations' SYN-ACKs and RSTs
+ * (the kernel, knowing no such connection, answers each SYN-ACK with a RST of its own: harmless,
+ * the destination forgets the half-open connection sooner).
  */
 final class RawBulkTransport implements BulkTransport {
   private static final int RECEIVE_BATCH = 64;
@@ -32,6 +35,8 @@ final class RawBulkTransport implements BulkTransport {
   private final PortReservation identity;
   private final int sendFd;
   private final int receiveFd;
+  /** The raw TCP socket of a TCP run, else -1. */
+  private final int tcpFd;
   private final RawProbeWriter writer;
   private final RawReplyReader reader;
   private final MessageVector out;
@@ -45,13 +50,14 @@ final class RawBulkTransport implements BulkTransport {
   private final BatchCalls.Sent tally = new BatchCalls.Sent();
 
   private RawBulkTransport(SessionCore core, SessionInfo info, BulkSpec spec,
-      PortReservation identity, int sendFd, int receiveFd) {
+      PortReservation identity, int sendFd, int receiveFd, int tcpFd) {
     this.core = core;
     this.info = info;
     this.spec = spec;
     this.identity = identity;
     this.sendFd = sendFd;
     this.receiveFd = receiveFd;
+    this.tcpFd = tcpFd;
     this.v6 = spec.targets().ipv6();
     this.addressLength = spec.targets().addressLength();
     this.writer = new RawProbeWriter(spec, info.localAddress().getAddress(), identity.port());
@@ -71,8 +77,12 @@ final class RawBulkTransport implements BulkTransport {
     try {
       receiveFd = core.setup.openRaw(spec.targets().ipv6() ? IPPROTO_ICMPV6 : IPPROTO_ICMP);
     } catch (ErrnoException e) {
-      if ((e.errno() == EPERM || e.errno() == EACCES) && !required) {
+      boolean tcp = spec.protocol() == dev.hoptrace.core.net.Protocol.TCP;
+      if ((e.errno() == EPERM || e.errno() == EACCES) && !required && !tcp) {
         return null;
+      }
+      if ((e.errno() == EPERM || e.errno() == EACCES) && tcp) {
+        throw new NetworkException(NetworkException.Reason.PERMISSION, BulkSpec.TCP_NEEDS_RAW, e);
       }
       if (e.errno() == EPERM || e.errno() == EACCES) {
         throw new NetworkException(NetworkException.Reason.PERMISSION, "raw sockets need root or"
@@ -83,6 +93,7 @@ final class RawBulkTransport implements BulkTransport {
     }
     PortReservation identity = null;
     int sendFd = -1;
+    int tcpFd = -1;
     try {
       java.net.InetAddress local = RouteProbe.localAddress(core);
       identity = PortReservation.reserve(core.arena, local, false);
@@ -99,22 +110,33 @@ final class RawBulkTransport implements BulkTransport {
       core.setup.attachFilter(receiveFd, spec.targets().ipv6()
           ? RawFilters.icmpV6(spec.protocol(), identity.port())
           : RawFilters.icmpV4(spec.protocol(), identity.port()));
+      if (spec.protocol() == dev.hoptrace.core.net.Protocol.TCP) {
+        tcpFd = core.setup.openRaw(IPPROTO_TCP);
+        core.setup.enableRawReceive(tcpFd);
+        Libc.setsockopt(tcpFd, SOL_SOCKET, SO_RCVBUF, 8 << 20);
+        core.setup.attachFilter(tcpFd, RawFilters.tcp(spec.targets().ipv6(), identity.port()));
+      }
       sendFd = core.setup.openRaw(IPPROTO_RAW);
       core.setup.attachFilter(sendFd, RawFilters.nothing());
       SessionInfo info = new SessionInfo(dev.hoptrace.core.net.ProbeMode.RAW,
           "raw sockets, sendmmsg/recvmmsg batches: probes built with their IP header, replies"
               + " read from a raw " + (spec.targets().ipv6() ? "ICMPv6" : "ICMP")
-              + " socket filtered in the kernel on identity " + identity.port()
+              + (tcpFd >= 0 ? " socket and a raw TCP" : "") + " socket filtered in the kernel on identity " + identity.port()
               + ", state carried in each probe",
           "", local, true);
       RawBulkTransport transport =
-          new RawBulkTransport(core, info, spec, identity, sendFd, receiveFd);
+          new RawBulkTransport(core, info, spec, identity, sendFd, receiveFd, tcpFd);
       core.register(receiveFd, EPOLLIN, (events, wokeAt, sink) -> {});
-      transport.drain();
+      transport.drain(receiveFd);
+      if (tcpFd >= 0) {
+        core.register(tcpFd, EPOLLIN, (events, wokeAt, sink) -> {});
+        transport.drain(tcpFd);
+      }
       return transport;
     } catch (ErrnoException | NetworkException | RuntimeException e) {
       Libc.closeQuietly(receiveFd);
       Libc.closeQuietly(sendFd);
+      Libc.closeQuietly(tcpFd);
       if (identity != null) {
         identity.close();
       }
@@ -123,9 +145,9 @@ final class RawBulkTransport implements BulkTransport {
   }
 
   /** Discards what arrived before the filter took effect. */
-  private void drain() throws NetworkException {
+  private void drain(int fd) throws NetworkException {
     for (int i = 0; i < 1000; i++) {
-      if (BatchCalls.receive(receiveFd, in, RECEIVE_BATCH, 0) == 0) {
+      if (BatchCalls.receive(fd, in, RECEIVE_BATCH, 0) == 0) {
         return;
       }
     }
@@ -171,9 +193,19 @@ final class RawBulkTransport implements BulkTransport {
         int got = BatchCalls.receive(receiveFd, in, room, 0);
         long fallback = got > 0 ? RealtimeClock.now() : 0;
         for (int i = 0; i < got; i++) {
-          read(i, fallback, replies);
+          read(i, fallback, replies, false);
         }
-        if (got == room) {
+        boolean more = got == room;
+        room = Math.min(RECEIVE_BATCH, replies.capacity() - replies.count);
+        if (tcpFd >= 0 && room > 0) {
+          int segments = BatchCalls.receive(tcpFd, in, room, 0);
+          fallback = segments > 0 ? RealtimeClock.now() : 0;
+          for (int i = 0; i < segments; i++) {
+            read(i, fallback, replies, true);
+          }
+          more |= segments == room;
+        }
+        if (more) {
           continue; // maybe more queued
         }
         if (replies.count > 0 || waited) {
@@ -191,7 +223,8 @@ final class RawBulkTransport implements BulkTransport {
     }
   }
 
-  private void read(int i, long fallback, ReplyBatch replies) {
+  /** Decodes message {@code i} of {@code in}: an ICMP message, or a TCP segment. */
+  private void read(int i, long fallback, ReplyBatch replies, boolean segment) {
     int length = in.getData(i, received);
     ancillary.parse(in.controls(), in.controlOffset(i), in.controlLength(i));
     long at = ancillary.time > 0 ? ancillary.time : fallback;
@@ -201,7 +234,11 @@ final class RawBulkTransport implements BulkTransport {
         replies.malformed++;
         return;
       }
-      reader.read(received, 0, length, address, 0, ancillary.ttl, at, replies);
+      if (segment) {
+        reader.readTcp(received, 0, length, address, 0, ancillary.ttl, at, replies);
+      } else {
+        reader.read(received, 0, length, address, 0, ancillary.ttl, at, replies);
+      }
       return;
     }
     int ihl = (received[0] & 0x0f) * 4;
@@ -209,13 +246,18 @@ final class RawBulkTransport implements BulkTransport {
       replies.malformed++;
       return;
     }
-    reader.read(received, ihl, length - ihl, received, 12, received[8] & 0xff, at, replies);
+    if (segment) {
+      reader.readTcp(received, ihl, length - ihl, received, 12, received[8] & 0xff, at, replies);
+    } else {
+      reader.read(received, ihl, length - ihl, received, 12, received[8] & 0xff, at, replies);
+    }
   }
 
   @Override
   public void close() {
     Libc.closeQuietly(sendFd);
     Libc.closeQuietly(receiveFd);
+    Libc.closeQuietly(tcpFd);
     identity.close();
     core.close();
   }

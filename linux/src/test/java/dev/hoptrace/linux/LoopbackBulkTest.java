@@ -12,6 +12,7 @@ import dev.hoptrace.core.bulk.BulkTransport;
 import dev.hoptrace.core.bulk.TargetTable;
 import dev.hoptrace.core.net.ProbeMode;
 import dev.hoptrace.core.net.Protocol;
+import dev.hoptrace.core.net.ReplyKind;
 import dev.hoptrace.linux.ffm.Libc;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -36,7 +37,7 @@ class LoopbackBulkTest {
   @ParameterizedTest
   @CsvSource({
       "RAW, UDP, false, false", "RAW, ICMP, true, false", "RAW, UDP, true, true",
-      "RAW, ICMP, false, true",
+      "RAW, ICMP, false, true", "RAW, TCP, false, false", "RAW, TCP, true, true",
       "UNPRIVILEGED, UDP, false, false", "UNPRIVILEGED, UDP, true, true",
       "UNPRIVILEGED, ICMP, true, false", "UNPRIVILEGED, ICMP, false, true",
   })
@@ -54,9 +55,14 @@ class LoopbackBulkTest {
       }
     }
     TargetTable targets = TargetTable.of(addresses);
-    BulkSpec spec = new BulkSpec(targets, protocol, mode, paris,
-        protocol == Protocol.UDP ? Loopback.closedUdpPort(v6 ? "::1" : "127.0.0.1") : 1,
-        v6 ? 80 : 60, 0, 12345);
+    String local = v6 ? "::1" : "127.0.0.1";
+    int port = switch (protocol) {
+      case UDP -> Loopback.closedUdpPort(local);
+      case TCP -> Loopback.closedTcpPort(local); // answered by a RST
+      case ICMP -> 1;
+    };
+    BulkSpec spec = new BulkSpec(targets, protocol, mode, paris, port,
+        BulkSpec.defaultLength(protocol, v6), 0, 12345);
     BulkSettings settings =
         new BulkSettings(spec, 1, 5, 3, 5, 2000, Duration.ofSeconds(1), 64, 1);
     List<TraceResult> results = new ArrayList<>();
@@ -76,6 +82,9 @@ class LoopbackBulkTest {
       assertThat(r.hops().getFirst().probes()).allSatisfy(p -> {
         assertThat(p.rttNanos()).isBetween(0L, 500_000_000L);
         assertThat(p.replyTtl()).isPositive();
+        if (protocol == Protocol.TCP) {
+          assertThat(p.kind()).contains(ReplyKind.TCP_REFUSED);
+        }
       });
     }
     assertThat(summary.unmatched()).isZero();

@@ -13,7 +13,8 @@ import java.util.Arrays;
 /**
  * A bulk run on the simulated client, as raw sockets: probes are written by the same {@link
  * RawProbeWriter} the kernel transport uses and put on the client's link; every packet that
- * arrives for the client is read by the same {@link RawReplyReader}. Virtual time passes only
+ * arrives for the client is read by the same {@link RawReplyReader} (ICMP always, TCP segments in a
+ * TCP run, as a raw TCP socket would see them). Virtual time passes only
  * while {@link #receive} waits.
  */
 final class SimBulkTransport implements BulkTransport {
@@ -25,12 +26,14 @@ final class SimBulkTransport implements BulkTransport {
   private final ArrayDeque<byte[]> inbox = new ArrayDeque<>();
   private final ArrayDeque<Long> arrivals = new ArrayDeque<>();
   private final BulkSpec spec;
+  private final boolean tcp;
   private final byte[] from = new byte[16];
   private boolean closed;
 
   SimBulkTransport(Internet net, BulkSpec spec, SessionInfo info, int ident) {
     this.net = net;
     this.spec = spec;
+    this.tcp = spec.protocol() == dev.hoptrace.core.net.Protocol.TCP;
     this.info = info;
     byte[] source = info.localAddress().getAddress();
     this.writer = new RawProbeWriter(spec, source, ident);
@@ -84,13 +87,18 @@ final class SimBulkTransport implements BulkTransport {
         long at = arrivals.poll();
         int header = Datagram.headerLength(p);
         boolean v6 = Datagram.v6(p);
-        if (v6 != spec.targets().ipv6() || !Datagram.icmp(p)) {
-          continue; // a raw ICMP socket of the other family, or a TCP segment: not ours to see
+        boolean segment = tcp && Datagram.protocol(p) == Datagram.TCP;
+        if (v6 != spec.targets().ipv6() || !(Datagram.icmp(p) || segment)) {
+          continue; // a raw socket of the other family, or a TCP segment of a UDP/ICMP run
         }
         Arrays.fill(from, (byte) 0);
         System.arraycopy(p, v6 ? 8 : 12, from, 0, secretCheckLength);
         int replyTtl = p[v6 ? 7 : 8] & 0xff;
-        reader.read(p, header, p.length - header, from, 0, replyTtl, at, replies);
+        if (segment) {
+          reader.readTcp(p, header, p.length - header, from, 0, replyTtl, at, replies);
+        } else {
+          reader.read(p, header, p.length - header, from, 0, replyTtl, at, replies);
+        }
       }
     }
   }

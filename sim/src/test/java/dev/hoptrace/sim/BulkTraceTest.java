@@ -20,6 +20,7 @@ import dev.hoptrace.core.bulk.TargetTable;
 import dev.hoptrace.core.net.NetworkException;
 import dev.hoptrace.core.net.ProbeMode;
 import dev.hoptrace.core.net.Protocol;
+import dev.hoptrace.core.net.ReplyKind;
 import dev.hoptrace.core.net.SessionInfo;
 import dev.hoptrace.scenario.AddressPlan;
 import dev.hoptrace.scenario.Link;
@@ -61,9 +62,13 @@ class BulkTraceTest {
 
   private static BulkSettings settings(TargetTable targets, Protocol protocol, boolean paris,
       double rate) {
-    BulkSpec spec = new BulkSpec(targets, protocol, ProbeMode.RAW, paris,
-        protocol == Protocol.UDP ? (paris ? 33434 : 33434) : 1,
-        targets.ipv6() ? 80 : 60, 0, 0x5eedL);
+    int port = switch (protocol) {
+      case UDP -> 33434;
+      case TCP -> TraceRequest.DEFAULT_TCP_PORT;
+      case ICMP -> 1;
+    };
+    BulkSpec spec = new BulkSpec(targets, protocol, ProbeMode.RAW, paris, port,
+        BulkSpec.defaultLength(protocol, targets.ipv6()), 0, 0x5eedL);
     return new BulkSettings(spec, 1, 30, 3, 5, rate, WAIT, 64, 99);
   }
 
@@ -110,6 +115,16 @@ class BulkTraceTest {
       "short-quote, UDP, false, true",
       "short-quote, ICMP, false, true",
       "short-quote, ICMP, true, true",
+      "linear, TCP, false, false",
+      "linear, TCP, true, true",
+      "silent-hop, TCP, false, false",
+      "unreachable, TCP, false, false",
+      "firewall, TCP, false, false",
+      "firewalled-destination, TCP, true, false",
+      "short-quote, TCP, false, false",
+      "short-quote, TCP, true, false",
+      "short-quote, TCP, false, true",
+      "short-quote, TCP, true, true",
   })
   void sameHopsAndRespondersAsOneByOneTraces(String name, Protocol protocol, boolean paris,
       boolean v6) throws Exception {
@@ -133,7 +148,7 @@ class BulkTraceTest {
   void aRouterQuotingEightBytesAnswersEveryProbe() throws Exception {
     Scenario scenario = ScenarioLibrary.load("short-quote");
     InetAddress destination = AddressPlan.destination(scenario, false);
-    for (Protocol protocol : List.of(Protocol.UDP, Protocol.ICMP)) {
+    for (Protocol protocol : List.of(Protocol.UDP, Protocol.ICMP, Protocol.TCP)) {
       for (boolean paris : List.of(false, true)) {
         BulkSettings settings =
             settings(TargetTable.of(List.of(destination)), protocol, paris, 100);
@@ -146,6 +161,51 @@ class BulkTraceTest {
         }
       }
     }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"false", "true"})
+  void tcpTracesEndWithTheDestinationsOwnAnswerAsOneByOne(boolean v6) throws Exception {
+    // Every hop quotes 8 bytes at most in short-quote; the destination answers with a segment.
+    Scenario scenario = ScenarioLibrary.load("short-quote");
+    InetAddress destination = AddressPlan.destination(scenario, v6);
+    BulkSettings settings =
+        settings(TargetTable.of(List.of(destination)), Protocol.TCP, false, 100);
+    List<TraceResult> results = new ArrayList<>();
+    BulkSummary summary;
+    try (BulkTransport transport = new SimulatedNetwork(scenario).openBulk(settings.spec())) {
+      summary = new BulkEngine(transport, settings, results::add).run();
+    }
+    TraceResult single =
+        oneByOne(new SimulatedNetwork(scenario), destination, Protocol.TCP, false);
+    TraceResult many = results.getFirst();
+    assertThat(summary.unmatched()).isZero();
+    assertThat(many.reached()).isTrue();
+    Hop last = many.hops().getLast();
+    assertThat(last.probes()).allSatisfy(p -> {
+      assertThat(p.responder()).contains(destination);
+      assertThat(p.icmpType()).isEqualTo(-1);
+    });
+    assertThat(last.probes().stream().map(ProbeResult::kind).toList()).isEqualTo(
+        single.hops().getLast().probes().stream().map(ProbeResult::kind).toList());
+    assertThat(last.probes().getFirst().kind().orElseThrow())
+        .isIn(ReplyKind.TCP_OPEN, ReplyKind.TCP_REFUSED);
+  }
+
+  @Test
+  void aTcpProbesRoundTripIsTheNetworksFromTheSendTimeNotedAtSending() throws Exception {
+    // 44.5 ms each way to dst (plus up to 0.8 ms of jitter): the SYN carries no stamp.
+    Scenario scenario = ScenarioLibrary.load("transatlantic");
+    InetAddress destination = AddressPlan.destination(scenario, false);
+    BulkSettings settings =
+        settings(TargetTable.of(List.of(destination)), Protocol.TCP, false, 100);
+    List<TraceResult> results = new ArrayList<>();
+    try (BulkTransport transport = new SimulatedNetwork(scenario).openBulk(settings.spec())) {
+      new BulkEngine(transport, settings, results::add).run();
+    }
+    assertThat(results.getFirst().reached()).isTrue();
+    assertThat(results.getFirst().hops().getLast().probes()).allSatisfy(p ->
+        assertThat(p.rttNanos()).isBetween(87_000_000L, 92_000_000L));
   }
 
   @Test

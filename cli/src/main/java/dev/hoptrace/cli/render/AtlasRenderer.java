@@ -44,7 +44,8 @@ public final class AtlasRenderer {
     json.name("from").value("");
     json.name("proto").value(request.protocol().name());
     json.name("paris_id").value(request.paris() ? 1 : 0);
-    json.name("size").value(request.packetLength() - (v6 ? 40 : 20) - 8);
+    int transport = request.protocol() == Protocol.TCP ? 20 : 8;
+    json.name("size").value(Math.max(0, request.packetLength() - (v6 ? 40 : 20) - transport));
     long end = endMillis / 1000;
     json.name("timestamp").value((endMillis - result.elapsedNanos() / 1_000_000) / 1000);
     json.name("endtime").value(end);
@@ -84,6 +85,9 @@ public final class AtlasRenderer {
       }
     } else if (kind == ReplyKind.PACKET_TOO_BIG) {
       json.name("mtu").value(mtuOf(probe.annotation()));
+    } else if (kind == ReplyKind.TCP_OPEN || kind == ReplyKind.TCP_REFUSED) {
+      // Atlas' TCP flags of the destination's answer: SYN-ACK, or RST-ACK.
+      json.name("flags").value(kind == ReplyKind.TCP_OPEN ? "SA" : "RA");
     }
     json.endObject();
   }

@@ -61,7 +61,8 @@ class ShortQuoteBulkIT {
       "ROOT_RAW, -I, false, IPV4", "ROOT_RAW, -I, true, IPV4",
       "NOBODY_UNPRIVILEGED, -U, false, IPV4", "NOBODY_UNPRIVILEGED, -U, true, IPV4",
       "NOBODY_UNPRIVILEGED, -I, false, IPV4", "NOBODY_UNPRIVILEGED, -I, true, IPV4",
-      "ROOT_RAW, -U, false, IPV6", "ROOT_RAW, -I, false, IPV6"})
+      "ROOT_RAW, -U, false, IPV6", "ROOT_RAW, -I, false, IPV6",
+      "ROOT_RAW, -T, false, IPV4", "ROOT_RAW, -T, true, IPV4", "ROOT_RAW, -T, true, IPV6"})
   void bulkEqualsTheOneShotTraceThroughARouterQuotingEightBytes(RunAs user, String method,
       boolean paris, IpFamily family) {
     List<InetAddress> targets = lab.pathAddresses(family);

@@ -333,8 +333,10 @@ public final class BulkEngine {
       return ProbeResult.timeout(ttl, i);
     }
     ReplyKind kind = KINDS[active.kind[p] - 1];
-    int type = active.icmpType[p] & 0xff;
-    int code = active.icmpCode[p] & 0xff;
+    // A SYN-ACK or RST is no ICMP message: no type or code, as in a one-shot trace.
+    boolean segment = kind == ReplyKind.TCP_OPEN || kind == ReplyKind.TCP_REFUSED;
+    int type = segment ? -1 : active.icmpType[p] & 0xff;
+    int code = segment ? -1 : active.icmpCode[p] & 0xff;
     ReplyMeaning meaning = ReplyMeaning.of(kind, type, code, active.mtu[p], ipv6);
     return new ProbeResult(ttl, i, Optional.of(responder(p)), active.rtt[p], Optional.of(kind),
         type, code, active.replyTtl[p], meaning.annotation(), meaning.isFinal(),

@@ -20,11 +20,21 @@ import dev.hoptrace.packet.Checksum;
  *   <li>ICMP echo: identifier = the run's identity, sequence = the probe's position, IPv4 ID =
  *       the short check; checksum = the short check, or with Paris flow 0's ({@link
  *       FlowId#icmpChecksum}), so every probe to a destination is one flow;
+ *   <li>TCP: a bare SYN (no options, no data, so no stamp) from the run's identity to {@link
+ *       BulkSpec#port}, both ports constant (one flow per destination, Paris or not); sequence
+ *       number = short check (high 16 bits) and position (low 16 bits), IPv4 ID = the position.
+ *       A router's 8 quoted bytes hold the ports and the sequence, and the destination's SYN-ACK
+ *       or RST acknowledges sequence + 1, so both name the probe (as Yarrp's TCP probes do); the
+ *       send time is the engine's, noted when the probe left;
  *   <li>DF clear; IPv6 flow label 0. With Paris every flow field stays constant.
  * </ul>
  */
 public final class RawProbeWriter {
   private static final int UDP = 17;
+  private static final int TCP = 6;
+  private static final int TCP_SYN = 0x02;
+  /** The window of the one-shot raw SYN (RawProbeBuilder), so both probes look alike. */
+  private static final int TCP_WINDOW = 5840;
   private static final int ICMP = 1;
   private static final int ICMPV6 = 58;
 
@@ -33,6 +43,7 @@ public final class RawProbeWriter {
   private final int ip;
   private final int length;
   private final int ident;
+  private final boolean tcp;
   private final byte[] template;
   private final int heldChecksum = new FlowId(0).icmpChecksum();
 
@@ -46,8 +57,13 @@ public final class RawProbeWriter {
     this.ip = v6 ? 40 : 20;
     this.length = spec.packetLength();
     this.ident = ident;
+    this.tcp = spec.protocol() == Protocol.TCP;
     this.template = new byte[length];
-    int next = spec.protocol() == Protocol.UDP ? UDP : v6 ? ICMPV6 : ICMP;
+    int next = switch (spec.protocol()) {
+      case UDP -> UDP;
+      case TCP -> TCP;
+      case ICMP -> v6 ? ICMPV6 : ICMP;
+    };
     if (v6) {
       template[0] = (byte) (0x60 | spec.tos() >>> 4);
       template[1] = (byte) (spec.tos() << 4);
@@ -64,6 +80,12 @@ public final class RawProbeWriter {
     if (spec.protocol() == Protocol.UDP) {
       put16(template, ip, ident);
       put16(template, ip + 4, length - ip);
+    } else if (tcp) {
+      put16(template, ip, ident);
+      put16(template, ip + 2, spec.port());
+      template[ip + 12] = 0x50; // data offset: 5 words, no options
+      template[ip + 13] = TCP_SYN;
+      put16(template, ip + 14, TCP_WINDOW);
     } else {
       template[ip] = (byte) (v6 ? 128 : 8);
       put16(template, ip + 4, ident);
@@ -88,13 +110,21 @@ public final class RawProbeWriter {
       b[at + 7] = (byte) ttl;
       spec.targets().copyAddress(target, b, at + 24);
     } else {
-      put16(b, at + 4, spec.protocol() == Protocol.UDP ? sequence : ProbeStamp.shortCheck(check));
+      put16(b, at + 4,
+          spec.protocol() == Protocol.ICMP ? ProbeStamp.shortCheck(check) : sequence);
       b[at + 8] = (byte) ttl;
       spec.targets().copyAddress(target, b, at + 16);
       put16(b, at + 10, Checksum.of(b, at, 20));
     }
-    ProbeStamp.write(b, t + 8, check, ttl, index, sentAt);
     int segment = length - ip;
+    if (tcp) {
+      put16(b, t + 4, ProbeStamp.shortCheck(check));
+      put16(b, t + 6, sequence);
+      put16(b, t + 16, Checksum.finish(pseudo(b, at, TCP, segment)
+          + Checksum.sum(b, t, segment, 0)));
+      return;
+    }
+    ProbeStamp.write(b, t + 8, check, ttl, index, sentAt);
     int slot = t + 8 + ProbeStamp.CHECKSUM_SLOT;
     if (spec.protocol() == Protocol.UDP) {
       put16(b, t + 2, spec.udpPort(sequence));

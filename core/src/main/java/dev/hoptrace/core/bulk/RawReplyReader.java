@@ -20,7 +20,7 @@ import dev.hoptrace.core.net.ReplyKind;
  *  +-----------------------------------+
  *  |  quoted IP header (20+ or 40)     |
  *  +-----------------------------------+
- *  |  quoted UDP or ICMP header (8)    |
+ *  |  quoted UDP, ICMP or TCP (8)      |
  *  +-----------------------------------+
  *  |  quoted stamp (12) ...            |
  *  +-----------------------------------+
@@ -31,6 +31,8 @@ public final class RawReplyReader {
   private final TargetTable targets;
   private final boolean v6;
   private final boolean udp;
+  private final boolean tcp;
+  private final int quotedProtocol;
   private final int ident;
   private final int addressLength;
 
@@ -39,6 +41,12 @@ public final class RawReplyReader {
     this.targets = spec.targets();
     this.v6 = targets.ipv6();
     this.udp = spec.protocol() == Protocol.UDP;
+    this.tcp = spec.protocol() == Protocol.TCP;
+    this.quotedProtocol = switch (spec.protocol()) {
+      case UDP -> 17;
+      case TCP -> 6;
+      case ICMP -> v6 ? 58 : 1;
+    };
     this.ident = ident;
     this.addressLength = targets.addressLength();
   }
@@ -58,7 +66,7 @@ public final class RawReplyReader {
     int end = off + len;
     int type = b[off] & 0xff;
     int code = b[off + 1] & 0xff;
-    if (!udp && type == (v6 ? 129 : 0)) {
+    if (!udp && !tcp && type == (v6 ? 129 : 0)) {
       if (u16(b, off + 4) != ident) {
         out.unmatched++;
         return;
@@ -80,7 +88,7 @@ public final class RawReplyReader {
         out.malformed++;
         return;
       }
-      if ((b[q + 6] & 0xff) != (udp ? 17 : 58)) {
+      if ((b[q + 6] & 0xff) != quotedProtocol) {
         out.unmatched++;
         return;
       }
@@ -92,14 +100,14 @@ public final class RawReplyReader {
         out.malformed++;
         return;
       }
-      if ((b[q + 9] & 0xff) != (udp ? 17 : 1)) {
+      if ((b[q + 9] & 0xff) != quotedProtocol) {
         out.unmatched++;
         return;
       }
       destination = q + 16;
       quotedTransport = q + ihl;
     }
-    boolean ours = udp
+    boolean ours = udp || tcp
         ? u16(b, quotedTransport) == ident
         : (b[quotedTransport] & 0xff) == (v6 ? 128 : 8) && u16(b, quotedTransport + 4) == ident;
     if (!ours) {
@@ -112,6 +120,13 @@ public final class RawReplyReader {
       mtu = v6 ? (int) Math.min(Integer.MAX_VALUE, u32(b, off + 4)) : u16(b, off + 6);
     }
     int target = targets.find(b, destination);
+    if (tcp) {
+      // Source port, destination port, sequence number: all a short quote holds, all we need.
+      int expected = target < 0 ? -1 : ProbeStamp.shortCheck(targets.check(target, spec.secret()));
+      addTcp(u16(b, quotedTransport + 2), u32(b, quotedTransport + 4), expected, target, from,
+          fromAt, replyTtl, receivedAt, kind, type, code, mtu, out);
+      return;
+    }
     if (quotedTransport + 8 + ProbeStamp.LENGTH > end) {
       addShort(b, q, quotedTransport, target, from, fromAt, replyTtl, receivedAt, kind, type, code,
           mtu, out);
@@ -158,6 +173,59 @@ public final class RawReplyReader {
       return;
     }
     int i = out.addBySequence(target, sequence, receivedAt, kind, type, code, mtu, replyTtl);
+    System.arraycopy(from, fromAt, out.responder, i * 16, addressLength);
+  }
+
+  /**
+   * Decodes a TCP segment from a raw TCP socket (from the TCP header on; the IPv4 header, if any,
+   * already skipped): the destination's SYN-ACK (port open) or RST (closed), sent to our port
+   * from the probed one, acknowledging the probe's sequence + 1.
+   *
+   * <pre>
+   *  TCP (RFC 9293 §3.1):
+   *  +-----------------+-----------------+
+   *  |   source port   | destination port|
+   *  +-----------------+-----------------+
+   *  |          sequence number          |
+   *  +-----------------------------------+
+   *  |       acknowledgment number       |
+   *  +-----+-----+-----+-----------------+
+   *  | off | rsv |flags|      window     |
+   *  +-----+-----+-----+-----------------+
+   * </pre>
+   *
+   * @param from the sender's address bytes at {@code from[fromAt..]}
+   */
+  public void readTcp(byte[] b, int off, int len, byte[] from, int fromAt, int replyTtl,
+      long receivedAt, ReplyBatch out) {
+    if (len < 20 || off < 0 || off + len > b.length) {
+      out.malformed++;
+      return;
+    }
+    int flags = b[off + 13] & 0x3f;
+    boolean ack = (flags & 0x10) != 0;
+    ReplyKind kind = (flags & 0x04) != 0 ? ReplyKind.TCP_REFUSED
+        : (flags & 0x12) == 0x12 ? ReplyKind.TCP_OPEN : null;
+    if (!tcp || kind == null || !ack || u16(b, off + 2) != ident) {
+      out.unmatched++;
+      return;
+    }
+    int target = targets.find(from, fromAt);
+    int expected = target < 0 ? -1 : ProbeStamp.shortCheck(targets.check(target, spec.secret()));
+    addTcp(u16(b, off), (u32(b, off + 8) - 1) & 0xffffffffL, expected, target, from, fromAt,
+        replyTtl, receivedAt, kind, -1, -1, 0, out);
+  }
+
+  /** A TCP probe named by its destination port and sequence number (check, position). */
+  private void addTcp(int port, long sequence, int expected, int target, byte[] from, int fromAt,
+      int replyTtl, long receivedAt, ReplyKind kind, int type, int code, int mtu,
+      ReplyBatch out) {
+    if (target < 0 || out.full() || port != spec.port() || (sequence >>> 16) != expected) {
+      out.unmatched++;
+      return;
+    }
+    int i = out.addBySequence(target, (int) (sequence & 0xffff), receivedAt, kind, type, code,
+        mtu, replyTtl);
     System.arraycopy(from, fromAt, out.responder, i * 16, addressLength);
   }
 
