@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -273,8 +274,7 @@ class BulkIT {
   }
 
   @Test
-  void ctrlCLeavesCompleteLinesAndResumeFinishesTheRest() throws Exception {
-    Path dir = Files.createTempDirectory("hoptrace-bulk-");
+  void ctrlCLeavesCompleteLinesAndResumeFinishesTheRest(@TempDir Path dir) throws Exception {
     Path list = dir.resolve("targets.txt");
     Path out = dir.resolve("out.jsonl");
     Files.writeString(list, targetList());

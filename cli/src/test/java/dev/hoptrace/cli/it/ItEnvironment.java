@@ -55,8 +55,9 @@ final class ItEnvironment {
       Path copy = dir.resolve("hoptrace.jar");
       Files.copy(jar(), copy, StandardCopyOption.REPLACE_EXISTING);
       Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
-      copy.toFile().deleteOnExit();
+      // deleteOnExit runs in reverse order: the jar goes first, then its (then empty) directory.
       dir.toFile().deleteOnExit();
+      copy.toFile().deleteOnExit();
       publicJar = copy;
       return copy;
     } catch (IOException e) {

@@ -53,8 +53,9 @@ final class ScenarioFile {
         Path dir = Files.createTempDirectory("hoptrace-conformance-");
         file = dir.resolve(NAME + ".yaml");
         Files.writeString(file, TEXT);
-        file.toFile().deleteOnExit();
+        // deleteOnExit runs in reverse order: the file goes first, then its directory.
         dir.toFile().deleteOnExit();
+        file.toFile().deleteOnExit();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
