@@ -9,7 +9,6 @@ import static dev.hoptrace.linux.ffm.LinuxConstants.*;
 import dev.hoptrace.core.net.NetworkException;
 import dev.hoptrace.core.net.NetworkException.Reason;
 import dev.hoptrace.core.net.OutgoingProbe;
-import dev.hoptrace.core.net.ProbeSession;
 import dev.hoptrace.core.net.Reply;
 import dev.hoptrace.core.net.ReplyKind;
 import dev.hoptrace.core.net.ReplySink;
@@ -37,13 +36,11 @@ import java.util.Optional;
  * (bound before the first send) and, for ICMPv6, the source address, two payload bytes make it
  * come out as the flow's checksum whatever the sequence.
  */
-final class PingSession implements ProbeSession, SessionCore.ReadySocket {
+final class PingSession extends CoreSession implements SessionCore.ReadySocket {
   private static final int ICMP_HEADER = 8;
   private static final ValueLayout.OfShort SEQUENCE =
       ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
 
-  private final SessionCore core;
-  private final SessionInfo info;
   private final int fd;
   private final MemorySegment packet;
   private final int echoRequest;
@@ -57,8 +54,7 @@ final class PingSession implements ProbeSession, SessionCore.ReadySocket {
   private int windowLimit = Integer.MAX_VALUE;
 
   private PingSession(SessionCore core, SessionInfo info, int fd, int identifier) {
-    this.core = core;
-    this.info = info;
+    super(core, info);
     this.fd = fd;
     this.identifier = identifier;
     this.socket = new SharedProbeSocket(core, fd, this::quotedKey);
@@ -106,16 +102,6 @@ final class PingSession implements ProbeSession, SessionCore.ReadySocket {
   @Override
   public int windowLimit() {
     return windowLimit;
-  }
-
-  @Override
-  public SessionInfo info() {
-    return info;
-  }
-
-  @Override
-  public long now() {
-    return RealtimeClock.now();
   }
 
   @Override
@@ -170,11 +156,6 @@ final class PingSession implements ProbeSession, SessionCore.ReadySocket {
             java.util.Arrays.copyOf(payload, payloadLength));
     ParisChecksum.holdEcho(echo, probe.icmpChecksum());
     return echo;
-  }
-
-  @Override
-  public void receive(long deadline, ReplySink sink) throws NetworkException {
-    core.receive(deadline, sink);
   }
 
   @Override

@@ -2,8 +2,6 @@ package dev.hoptrace.linux;
 
 import dev.hoptrace.core.net.NetworkException;
 import dev.hoptrace.core.net.OutgoingProbe;
-import dev.hoptrace.core.net.ProbeSession;
-import dev.hoptrace.core.net.ReplySink;
 import dev.hoptrace.core.net.SentProbe;
 import dev.hoptrace.core.net.SessionInfo;
 import dev.hoptrace.linux.ffm.ErrnoException;
@@ -20,9 +18,7 @@ import java.util.List;
  * receive through BPF filters on the trace's identity, the port held by a {@link
  * PortReservation}.
  */
-final class RawSession implements ProbeSession {
-  private final SessionCore core;
-  private final SessionInfo info;
+final class RawSession extends CoreSession {
   private final List<PortReservation> reservations;
   private final int[] fds;
   private final int sendFd;
@@ -31,23 +27,12 @@ final class RawSession implements ProbeSession {
 
   RawSession(SessionCore core, SessionInfo info, List<PortReservation> reservations, int[] fds,
       int sendFd, RawProbeBuilder builder) {
-    this.core = core;
-    this.info = info;
+    super(core, info);
     this.reservations = reservations;
     this.fds = fds;
     this.sendFd = sendFd;
     this.builder = builder;
     this.sendBuffer = core.arena.allocate(65_536, 8);
-  }
-
-  @Override
-  public SessionInfo info() {
-    return info;
-  }
-
-  @Override
-  public long now() {
-    return RealtimeClock.now();
   }
 
   @Override
@@ -68,11 +53,6 @@ final class RawSession implements ProbeSession {
       core.deliverLater(LocalRefusal.reply(core, sendFd, built.key(), info.localAddress()));
     }
     return new SentProbe(built.key(), sentAt);
-  }
-
-  @Override
-  public void receive(long deadline, ReplySink sink) throws NetworkException {
-    core.receive(deadline, sink);
   }
 
   @Override

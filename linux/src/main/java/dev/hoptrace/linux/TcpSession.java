@@ -7,8 +7,6 @@ import static dev.hoptrace.linux.ffm.LinuxConstants.TCP_SYNCNT;
 
 import dev.hoptrace.core.net.NetworkException;
 import dev.hoptrace.core.net.OutgoingProbe;
-import dev.hoptrace.core.net.ProbeSession;
-import dev.hoptrace.core.net.ReplySink;
 import dev.hoptrace.core.net.SentProbe;
 import dev.hoptrace.core.net.SessionInfo;
 import dev.hoptrace.core.net.WireKey;
@@ -23,30 +21,17 @@ import java.lang.foreign.MemorySegment;
  * Unprivileged TCP probing: one non-blocking {@code connect()} per probe. Identity = (the socket's
  * kernel-chosen local port, the destination port).
  */
-final class TcpSession implements ProbeSession {
-  private final SessionCore core;
-  private final SessionInfo info;
+final class TcpSession extends CoreSession {
   private final MemorySegment local;
   private final MemorySegment tcpInfo;
   private final MemorySegment linger;
   private final ProbeSockets<TcpConnectProbe> inFlight = new ProbeSockets<>();
 
   TcpSession(SessionCore core, SessionInfo info) {
-    this.core = core;
-    this.info = info;
+    super(core, info);
     this.local = core.arena.allocate(SockAddr.STORAGE_SIZE, 8);
     this.tcpInfo = core.arena.allocate(TcpInfo.LAYOUT);
     this.linger = Linger.abortiveClose(core.arena);
-  }
-
-  @Override
-  public SessionInfo info() {
-    return info;
-  }
-
-  @Override
-  public long now() {
-    return RealtimeClock.now();
   }
 
   @Override
@@ -78,11 +63,6 @@ final class TcpSession implements ProbeSession {
       }
       throw NetworkErrors.setup("preparing a TCP probe", e);
     }
-  }
-
-  @Override
-  public void receive(long deadline, ReplySink sink) throws NetworkException {
-    core.receive(deadline, sink);
   }
 
   @Override

@@ -5,7 +5,6 @@ import static dev.hoptrace.linux.ffm.LinuxConstants.SOCK_DGRAM;
 
 import dev.hoptrace.core.net.NetworkException;
 import dev.hoptrace.core.net.OutgoingProbe;
-import dev.hoptrace.core.net.ProbeSession;
 import dev.hoptrace.core.net.ReplySink;
 import dev.hoptrace.core.net.SentProbe;
 import dev.hoptrace.core.net.SessionInfo;
@@ -31,11 +30,9 @@ import java.net.InetAddress;
  * bytes leaves its hop unmatched. One socket for many probes brings back the {@code sk_err} trap,
  * which {@link SharedProbeSocket} handles.
  */
-final class UdpFlowSession implements ProbeSession, SessionCore.ReadySocket {
+final class UdpFlowSession extends CoreSession implements SessionCore.ReadySocket {
   private static final int PER_WAKE = 64;
 
-  private final SessionCore core;
-  private final SessionInfo info;
   private final int fd;
   private final int port;
   private final InetAddress local;
@@ -47,8 +44,7 @@ final class UdpFlowSession implements ProbeSession, SessionCore.ReadySocket {
   private int windowLimit = Integer.MAX_VALUE;
 
   private UdpFlowSession(SessionCore core, SessionInfo info, int fd, int port) {
-    this.core = core;
-    this.info = info;
+    super(core, info);
     this.fd = fd;
     this.port = port;
     this.local = info.localAddress();
@@ -85,16 +81,6 @@ final class UdpFlowSession implements ProbeSession, SessionCore.ReadySocket {
   }
 
   @Override
-  public SessionInfo info() {
-    return info;
-  }
-
-  @Override
-  public long now() {
-    return RealtimeClock.now();
-  }
-
-  @Override
   public SentProbe send(OutgoingProbe probe) throws NetworkException {
     byte[] datagram = ParisChecksum.udp(local, core.spec.destination(), port, probe.dstPort(),
         payload, probe.sequence());
@@ -113,11 +99,6 @@ final class UdpFlowSession implements ProbeSession, SessionCore.ReadySocket {
       }
       throw NetworkErrors.setup("sending a UDP probe", e);
     }
-  }
-
-  @Override
-  public void receive(long deadline, ReplySink sink) throws NetworkException {
-    core.receive(deadline, sink);
   }
 
   @Override

@@ -5,8 +5,6 @@ import static dev.hoptrace.linux.ffm.LinuxConstants.SOCK_DGRAM;
 
 import dev.hoptrace.core.net.NetworkException;
 import dev.hoptrace.core.net.OutgoingProbe;
-import dev.hoptrace.core.net.ProbeSession;
-import dev.hoptrace.core.net.ReplySink;
 import dev.hoptrace.core.net.SentProbe;
 import dev.hoptrace.core.net.SessionInfo;
 import dev.hoptrace.core.net.WireKey;
@@ -20,31 +18,18 @@ import java.lang.foreign.MemorySegment;
  * it, as Linux traceroute does. Identity = (the socket's kernel-chosen local port, the destination
  * port); replies come off that socket's error queue.
  */
-final class UdpSession implements ProbeSession {
+final class UdpSession extends CoreSession {
   private static final int UDP_HEADER = 8;
 
-  private final SessionCore core;
-  private final SessionInfo info;
   private final MemorySegment payload;
   private final MemorySegment local;
   private final ProbeSockets<ErrorQueueSocket> inFlight = new ProbeSockets<>();
 
   UdpSession(SessionCore core, SessionInfo info) {
-    this.core = core;
-    this.info = info;
+    super(core, info);
     int length = Math.max(0, core.spec.packetLength() - core.setup.ipHeaderLength() - UDP_HEADER);
     this.payload = Payloads.pattern(core.arena, length);
     this.local = core.arena.allocate(SockAddr.STORAGE_SIZE, 8);
-  }
-
-  @Override
-  public SessionInfo info() {
-    return info;
-  }
-
-  @Override
-  public long now() {
-    return RealtimeClock.now();
   }
 
   @Override
@@ -91,11 +76,6 @@ final class UdpSession implements ProbeSession {
   private long payloadLength(OutgoingProbe probe) {
     int wanted = probe.sizeOr(core.spec.packetLength()) - core.setup.ipHeaderLength() - UDP_HEADER;
     return Math.clamp(wanted, 0, payload.byteSize());
-  }
-
-  @Override
-  public void receive(long deadline, ReplySink sink) throws NetworkException {
-    core.receive(deadline, sink);
   }
 
   @Override
