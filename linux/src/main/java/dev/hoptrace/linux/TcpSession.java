@@ -19,7 +19,7 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * Unprivileged TCP probing: one non-blocking {@code connect()} per probe. Identity = (the socket's
- * kernel-chosen local port, the destination port).
+ * kernel-chosen local port, the destination port, the probe's sequence).
  */
 final class TcpSession extends CoreSession {
   private final MemorySegment local;
@@ -51,7 +51,10 @@ final class TcpSession extends CoreSession {
       long sentAt = RealtimeClock.now();
       Libc.connect(fd, core.destination, length);
       int localPort = SockAddr.read(local, Libc.getsockname(fd, local)).getPort();
-      WireKey key = new WireKey(localPort, probe.dstPort(), 0);
+      // The probe's sequence makes the key its own: an ICMP error or RST ends a connect() and
+      // frees its port while the engine still holds that probe, and the next connect() may get the
+      // same port. Replies come on the probe's own socket, so no wire field has to match it.
+      WireKey key = new WireKey(localPort, probe.dstPort(), probe.sequence());
       TcpConnectProbe connect = new TcpConnectProbe(core, fd, key, sentAt, tcpInfo, linger);
       connect.registered(core.register(fd, EPOLLOUT, connect));
       inFlight.add(key, connect);

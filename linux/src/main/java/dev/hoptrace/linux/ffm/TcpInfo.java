@@ -49,12 +49,18 @@ public final class TcpInfo {
 
   public static final long RTT = LAYOUT.byteOffset(groupElement("tcpi_rtt"));
 
-  /** {@code TCP_ESTABLISHED} in include/net/tcp_states.h. */
+  /** {@code TCP_ESTABLISHED} and {@code TCP_CLOSE_WAIT} in include/net/tcp_states.h. */
   private static final int ESTABLISHED = 1;
+  private static final int CLOSE_WAIT = 8;
 
-  /** The handshake completed: {@code tcpi_state} (the first byte) is TCP_ESTABLISHED. */
+  /**
+   * The handshake completed: {@code tcpi_state} (the first byte) is TCP_ESTABLISHED, or
+   * TCP_CLOSE_WAIT when the destination already accepted and closed the connection (its FIN can
+   * arrive before the probe's socket is looked at; such a probe was answered all the same).
+   */
   public static boolean established(MemorySegment info) {
-    return info.get(JAVA_BYTE, 0) == ESTABLISHED;
+    int state = info.get(JAVA_BYTE, 0);
+    return state == ESTABLISHED || state == CLOSE_WAIT;
   }
 
   /** {@code offsetof(struct tcp_info, tcpi_total_retrans)}. */
