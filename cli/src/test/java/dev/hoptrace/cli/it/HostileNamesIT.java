@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hoptrace.cli.report.CsvRecords;
 import dev.hoptrace.lab.AddressText;
 import dev.hoptrace.lab.ExecResult;
 import dev.hoptrace.lab.IpFamily;
@@ -120,7 +121,7 @@ class HostileNamesIT {
 
     ExecResult csv = run("report", "-c", "2", "-i", "0.1", "-o", "csv", dst());
     assertTerminalSafe(csv);
-    List<List<String>> rows = Csv.parse(csv.stdout());
+    List<List<String>> rows = CsvRecords.parse(csv.stdout());
     List<String> header = rows.getFirst();
     assertThat(rows).as(csv.describe()).hasSize(5)
         .allSatisfy(r -> assertThat(r).hasSameSizeAs(header));
@@ -241,45 +242,5 @@ class HostileNamesIT {
 
   private static String hop(int ttl) {
     return AddressText.of(lab.hopAddress(ttl, IpFamily.IPV4));
-  }
-
-  /** RFC 4180 fields, quotes and all; LF or CRLF line ends. */
-  static final class Csv {
-    static List<List<String>> parse(String text) {
-      List<List<String>> rows = new ArrayList<>();
-      List<String> row = new ArrayList<>();
-      StringBuilder field = new StringBuilder();
-      boolean quoted = false;
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (quoted) {
-          if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-            field.append('"');
-            i++;
-          } else if (c == '"') {
-            quoted = false;
-          } else {
-            field.append(c);
-          }
-        } else if (c == '"') {
-          quoted = true;
-        } else if (c == ',') {
-          row.add(field.toString());
-          field.setLength(0);
-        } else if (c == '\n') {
-          row.add(field.toString());
-          field.setLength(0);
-          rows.add(row);
-          row = new ArrayList<>();
-        } else if (c != '\r') {
-          field.append(c);
-        }
-      }
-      if (!row.isEmpty() || !field.isEmpty()) {
-        row.add(field.toString());
-        rows.add(row);
-      }
-      return rows;
-    }
   }
 }

@@ -72,7 +72,7 @@ class AnatomyReportTest {
 
   @Test
   void csvHasTheAnatomyColumnsOnTheHopsRow() {
-    List<List<String>> records = CsvReportTest.parse(
+    List<List<String>> records = CsvRecords.parse(
         render(new CsvReport(Optional.empty()), report(path())));
     List<String> header = records.getFirst();
     List<Map<String, String>> rows = records.subList(1, records.size()).stream()

@@ -22,45 +22,8 @@ class CsvReportTest {
       "Jttr", "Javg", "Jmax", "Jint", "Floss", "Bloss", "Annotation", "Destination", "Mpls",
       "Interfaces", "Nat", "Tos", "Quoted_Ttl", "Return_Hops");
 
-  /** RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks. */
-  static List<List<String>> parse(String csv) {
-    List<List<String>> records = new ArrayList<>();
-    List<String> record = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < csv.length(); i++) {
-      char c = csv.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        assertThat(field).as("a quote opens a field only at its start").isEmpty();
-        quoted = true;
-      } else if (c == ',') {
-        record.add(field.toString());
-        field.setLength(0);
-      } else if (c == '\n') {
-        record.add(field.toString());
-        field.setLength(0);
-        records.add(record);
-        record = new ArrayList<>();
-      } else if (c != '\r') {
-        field.append(c);
-      }
-    }
-    assertThat(quoted).as("unterminated quote").isFalse();
-    assertThat(field).as("last record ends with a line break").isEmpty();
-    return records;
-  }
-
   private static List<Map<String, String>> rows(Report report) {
-    List<List<String>> records = parse(render(new CsvReport(names()), report));
+    List<List<String>> records = CsvRecords.parse(render(new CsvReport(names()), report));
     assertThat(records.getFirst()).containsExactlyElementsOf(HEADER);
     return records.subList(1, records.size()).stream()
         .peek(r -> assertThat(r).hasSameSizeAs(HEADER))
@@ -134,13 +97,13 @@ class CsvReportTest {
 
   @Test
   void aReportWithoutHopsIsTheHeaderAlone() {
-    assertThat(parse(render(new CsvReport(names()), report(ReportFixtures.empty()))))
+    assertThat(CsvRecords.parse(render(new CsvReport(names()), report(ReportFixtures.empty()))))
         .containsExactly(HEADER);
   }
 
   @Test
   void asnCountryAndCityColumnsFollowMplsWhenAskedFor() {
-    List<List<String>> records = parse(render(new CsvReport(ReportFixtures.facts()),
+    List<List<String>> records = CsvRecords.parse(render(new CsvReport(ReportFixtures.facts()),
         report(reached())));
     List<String> header = new ArrayList<>(HEADER);
     header.addAll(List.of("Asn", "Country", "City"));
@@ -153,7 +116,7 @@ class CsvReportTest {
 
   @Test
   void withoutDashAThereIsNoAsnColumn() {
-    assertThat(parse(render(new CsvReport(names()), report(reached()))).getFirst())
+    assertThat(CsvRecords.parse(render(new CsvReport(names()), report(reached()))).getFirst())
         .doesNotContain("Asn", "Country", "City");
   }
 }
