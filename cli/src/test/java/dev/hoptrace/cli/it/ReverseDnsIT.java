@@ -8,13 +8,11 @@ import dev.hoptrace.lab.IpFamily;
 import dev.hoptrace.lab.Lab;
 import dev.hoptrace.lab.LinearPath;
 import java.io.IOException;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +44,10 @@ class ReverseDnsIT {
         "--log-facility=-"));
     for (IpFamily family : IpFamily.values()) {
       for (int ttl = 1; ttl <= ROUTERS; ttl++) {
-        command.add("--ptr-record=" + ptrName(lab.hopAddress(ttl, family)) + ",r" + ttl + ".dns.test");
+        String reverse = LabDnsServer.reverseName(lab.hopAddress(ttl, family));
+        // dnsmasq takes the name without the root's trailing dot
+        command.add("--ptr-record=" + reverse.substring(0, reverse.length() - 1) + ",r" + ttl
+            + ".dns.test");
       }
     }
     dnsmasq = new ProcessBuilder(command).redirectErrorStream(true)
@@ -93,23 +94,6 @@ class ReverseDnsIT {
       assertThat(hops.get(ttl - 1).probes().getFirst().name()).isEqualTo("r" + ttl + ".dns.test");
     }
     assertThat(hops.get(ROUTERS).probes().getFirst().name()).isNull();
-  }
-
-  /** in-addr.arpa / ip6.arpa name of an address (RFC 1035 §3.5, RFC 3596 §2.5). */
-  private static String ptrName(InetAddress address) {
-    byte[] b = address.getAddress();
-    StringBuilder name = new StringBuilder();
-    if (address instanceof Inet6Address) {
-      String hex = HexFormat.of().formatHex(b);
-      for (int i = hex.length() - 1; i >= 0; i--) {
-        name.append(hex.charAt(i)).append('.');
-      }
-      return name.append("ip6.arpa").toString();
-    }
-    for (int i = 3; i >= 0; i--) {
-      name.append(b[i] & 0xff).append('.');
-    }
-    return name.append("in-addr.arpa").toString();
   }
 
   private static void awaitListening(String ns) throws IOException, InterruptedException {
